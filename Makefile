@@ -1,0 +1,43 @@
+# Two commands on a fresh machine with python3 and make: `make play`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help play test lint typecheck pytest bench tmux clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+play: $(STAMP) ## Set everything up and start the game
+	$(BIN)/boschquiz $(ARGS)
+
+test: $(STAMP) tmux lint typecheck pytest ## Set everything up; run ruff, mypy and the tests
+
+lint: $(STAMP) ## ruff (lint and format check)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP) ## mypy --strict over src, tests and bench
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q
+
+bench: $(STAMP) ## Run every benchmark in bench/, each printing its figure next to its floor
+	@set -e; for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done
+
+tmux: ## Install tmux for the end-to-end tests when it is missing
+	@command -v tmux >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq tmux >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq tmux >/dev/null; fi; }
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,5 @@
+"""`python -m boschquiz`."""
+
+from boschquiz.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,9 @@
+"""`boschquiz questions` (to be built)."""
+
+from __future__ import annotations
+
+from boschquiz.commands import Subparsers
+
+
+def register(sub: Subparsers) -> None:
+    sub.add_parser("questions", help="(not yet available)")

@@ -1,0 +1,1 @@
+"""The Textual UI. Only this package (and the entry points) may import Textual or Rich."""
