@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from boschquiz import __version__
-from boschquiz.commands import generate, packs, play, questions, scores
+from boschquiz.commands import generate, menu, packs, play, questions, scores
 from boschquiz.core.diagnostics import UserFacingError
 
 COMMANDS = (play, packs, questions, generate, scores)
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    run = getattr(args, "run", play.run_menu)
+    run = getattr(args, "run", menu.run_menu)
     try:
         return int(run(args))
     except UserFacingError as exc:

@@ -1,11 +1,11 @@
-"""`boschquiz play` and the bare `boschquiz` (the menu)."""
+"""`boschquiz play` (to be built by the engine issue)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from boschquiz.commands import Subparsers
+from boschquiz.commands import Subparsers, menu
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -18,11 +18,4 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
 def register(sub: Subparsers) -> None:
     p = sub.add_parser("play", help="play a game")
     add_common_options(p)
-    p.set_defaults(run=run_menu)
-
-
-def run_menu(args: argparse.Namespace) -> int:
-    from boschquiz.tui.app import make_app
-
-    make_app().run()
-    return 0
+    p.set_defaults(run=menu.run_menu)

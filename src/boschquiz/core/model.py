@@ -98,3 +98,83 @@ class Pack:
     @property
     def id(self) -> str:
         return self.info.id
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    """Every question the game may draw from: packs and generated ones, in a stable order.
+
+    `content_hash` identifies the bank's content (daily seeds, saved games); it does not
+    depend on the order packs were found in.
+    """
+
+    questions: tuple[Question, ...]
+
+    @property
+    def content_hash(self) -> str:
+        import hashlib
+        import json
+
+        digest = hashlib.sha256()
+        for q in sorted(self.questions, key=lambda q: q.id):
+            digest.update(json.dumps(q.to_json(), sort_keys=True, ensure_ascii=False).encode())
+            digest.update(b"\n")
+        return digest.hexdigest()[:16]
+
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+
+class Mode(StrEnum):
+    CLASSIC = "classic"
+    BLITZ = "blitz"
+    LADDER = "ladder"
+    DAILY = "daily"
+    REVIEW = "review"
+    PRACTICE = "practice"
+
+
+class Outcome(StrEnum):
+    CORRECT = "correct"
+    WRONG = "wrong"
+    TIMEOUT = "timeout"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class AnswerRecord:
+    """One answered (or timed-out, or skipped) question, with enough to recompute its points."""
+
+    question_id: str
+    given: str | None
+    outcome: Outcome
+    seconds: float
+    time_limit: float | None
+    base_points: int
+    speed_points: int
+    streak_bonus: int
+
+    @property
+    def points(self) -> int:
+        return self.base_points + self.speed_points + self.streak_bonus
+
+
+@dataclass(frozen=True)
+class GameRecord:
+    """A finished game as the store keeps it. `started_at` is an ISO-8601 timestamp."""
+
+    player: str
+    mode: Mode
+    tier: Difficulty
+    steady: bool
+    seed: int
+    packs: tuple[str, ...]
+    bank_hash: str
+    started_at: str
+    duration: float
+    score: int
+    correct: int
+    answered: int
+    best_streak: int
+    answers: tuple[AnswerRecord, ...]
+    daily_date: str | None = None

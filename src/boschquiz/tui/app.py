@@ -5,9 +5,15 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, Static
 
+from boschquiz.services import Services
+
 
 class BoschQuizApp(App[None]):
     TITLE = "boschquiz"
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -15,5 +21,5 @@ class BoschQuizApp(App[None]):
         yield Footer()
 
 
-def make_app() -> BoschQuizApp:
-    return BoschQuizApp()
+def make_app(services: Services) -> BoschQuizApp:
+    return BoschQuizApp(services)
