@@ -178,3 +178,20 @@ class GameRecord:
     best_streak: int
     answers: tuple[AnswerRecord, ...]
     daily_date: str | None = None
+
+
+@dataclass(frozen=True)
+class QuestionStats:
+    """What one player has done with one question: feeds no-repeat selection and review.
+
+    `last_seen` and `due` are ISO-8601 timestamps; `box` is the Leitner box (0 = not in review,
+    1 = missed, most urgent; higher boxes come back later).
+    """
+
+    question_id: str
+    seen: int = 0
+    right: int = 0
+    wrong: int = 0
+    last_seen: str | None = None
+    box: int = 0
+    due: str | None = None

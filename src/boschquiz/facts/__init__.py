@@ -18,3 +18,8 @@ class FactsResult:
 def generate_from_dir(facts_dir: Path, *, cache_dir: Path | None = None) -> FactsResult:
     """Load every facts file under `facts_dir` and generate its questions (stub: none yet)."""
     return FactsResult(questions=(), diagnostics=())
+
+
+def validate_facts_file(path: Path) -> tuple[Diagnostic, ...]:
+    """Every problem in one facts file, as diagnostics (stub: none yet)."""
+    return ()
