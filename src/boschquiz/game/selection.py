@@ -1,0 +1,106 @@
+"""Which questions a game asks, in which order, reproducibly from a seed.
+
+Filters (packs, shows, categories) decide what matches. Within what matches, a tier's mix
+sets how many of each difficulty to draw; when one difficulty runs short, the nearest
+difficulties fill in. Within a difficulty, questions this player has never seen come first,
+then the ones seen longest ago; ties are broken by the seeded random generator.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+
+from boschquiz.core.model import Difficulty, Question, QuestionStats
+from boschquiz.game.settings import GameSettings
+
+LADDER_MIX: Mapping[Difficulty, float] = {
+    Difficulty.EASY: 1 / 3,
+    Difficulty.MEDIUM: 1 / 3,
+    Difficulty.HARD: 1 / 3,
+}
+"""Ladder: five easy rungs, five medium, five hard."""
+
+
+def matching(questions: Iterable[Question], settings: GameSettings) -> list[Question]:
+    """The questions that pass the settings' pack, show and category filters."""
+    packs = set(settings.packs)
+    shows = set(settings.shows)
+    categories = {c.casefold() for c in settings.categories}
+    return [
+        q
+        for q in questions
+        if (not packs or q.pack in packs)
+        and (not shows or q.show in shows)
+        and (not categories or (q.category or "").casefold() in categories)
+    ]
+
+
+def quotas(mix: Mapping[Difficulty, float], count: int) -> dict[Difficulty, int]:
+    """`count` split by `mix`, largest remainder first (ties: easier first)."""
+    exact = {d: mix.get(d, 0.0) * count for d in Difficulty}
+    result = {d: int(exact[d]) for d in Difficulty}
+    leftover = count - sum(result.values())
+    by_remainder = sorted(Difficulty, key=lambda d: (-(exact[d] - result[d]), d.rank))
+    for d in by_remainder[:leftover]:
+        result[d] += 1
+    return result
+
+
+def by_preference(
+    questions: Sequence[Question], stats: Mapping[str, QuestionStats], rng: random.Random
+) -> list[Question]:
+    """Unseen first (in random order), then seen longest ago first."""
+    shuffled = list(questions)
+    rng.shuffle(shuffled)
+
+    def key(q: Question) -> tuple[int, str]:
+        seen = stats.get(q.id)
+        if seen is None or seen.seen == 0 or seen.last_seen is None:
+            return (0, "")
+        return (1, seen.last_seen)
+
+    return sorted(shuffled, key=key)
+
+
+def draw(
+    questions: Sequence[Question],
+    count: int,
+    mix: Mapping[Difficulty, float],
+    stats: Mapping[str, QuestionStats],
+    rng: random.Random,
+) -> list[Question]:
+    """Up to `count` distinct questions following `mix`, in draw order (not yet shuffled)."""
+    pools = {
+        d: by_preference([q for q in questions if q.difficulty is d], stats, rng)
+        for d in Difficulty
+    }
+    wanted = quotas(mix, count)
+    chosen: list[Question] = []
+    for d in Difficulty:
+        take = min(wanted[d], len(pools[d]))
+        chosen.extend(pools[d][:take])
+        pools[d] = pools[d][take:]
+    for d in sorted(Difficulty, key=lambda d: (-wanted[d], d.rank)):
+        short = wanted[d] - sum(1 for q in chosen if q.difficulty is d)
+        for neighbour in sorted(Difficulty, key=lambda n: (abs(n.rank - d.rank), n.rank)):
+            if short <= 0:
+                break
+            take = min(short, len(pools[neighbour]), count - len(chosen))
+            chosen.extend(pools[neighbour][:take])
+            pools[neighbour] = pools[neighbour][take:]
+            short -= take
+    return chosen[:count]
+
+
+def review_order(
+    questions: Sequence[Question], stats: Mapping[str, QuestionStats]
+) -> list[Question]:
+    """Missed questions (Leitner box 1 and up), the most overdue first, then lower boxes."""
+    missed = [q for q in questions if (s := stats.get(q.id)) is not None and s.box >= 1]
+
+    def key(q: Question) -> tuple[str, int, str]:
+        s = stats[q.id]
+        return (s.due or "", s.box, q.id)
+
+    return sorted(missed, key=key)

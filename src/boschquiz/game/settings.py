@@ -1,0 +1,30 @@
+"""`GameSettings`: everything a player chooses before a game starts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from boschquiz.core.model import Difficulty, Mode, Show
+
+DEFAULT_PLAYER = "player"
+
+
+@dataclass(frozen=True)
+class GameSettings:
+    """A game's choices, built by the New Game screen or `boschquiz play`.
+
+    `questions` is the count for classic, review and practice (None: the mode's default);
+    ladder (15), daily (10) and blitz (as many as fit in 60 s) set their own. Empty filter
+    tuples mean "no filter". `seed` None means "pick one"; the game records the seed it used.
+    Daily ignores `questions`, `tier`, the filters and `seed`: everyone gets the same set.
+    """
+
+    mode: Mode = Mode.CLASSIC
+    tier: Difficulty = Difficulty.MEDIUM
+    questions: int | None = None
+    steady: bool = False
+    player: str = DEFAULT_PLAYER
+    packs: tuple[str, ...] = ()
+    shows: tuple[Show, ...] = ()
+    categories: tuple[str, ...] = ()
+    seed: int | None = None
