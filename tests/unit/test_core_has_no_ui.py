@@ -10,7 +10,7 @@ import pytest
 
 import boschquiz
 
-CORE_PACKAGES = ("core", "packs", "facts", "game", "store")
+CORE_PACKAGES = ("core", "packs", "facts", "game", "store", "yamlsafe")
 
 
 def core_modules() -> list[str]:
