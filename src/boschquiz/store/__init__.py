@@ -1,0 +1,34 @@
+"""Saves that are never lost: players, games, question stats, streaks and high scores.
+
+TinyDB files, written atomically under a file lock; see `store.py` for how and `layout.py` for
+what lives where.
+"""
+
+from boschquiz.store.errors import (
+    InvalidPlayerName,
+    SaveFailed,
+    SavesTooNew,
+    StoreError,
+    UnsavableValue,
+)
+from boschquiz.store.names import MAX_NAME_LENGTH, normalize_player_name
+from boschquiz.store.records import PlayerRecord, StreakRecords
+from boschquiz.store.scoretable import ScoreRow
+from boschquiz.store.stats import GroupStats
+from boschquiz.store.store import CURRENT_SCHEMA, Store
+
+__all__ = [
+    "CURRENT_SCHEMA",
+    "MAX_NAME_LENGTH",
+    "GroupStats",
+    "InvalidPlayerName",
+    "PlayerRecord",
+    "SaveFailed",
+    "SavesTooNew",
+    "ScoreRow",
+    "Store",
+    "StoreError",
+    "StreakRecords",
+    "UnsavableValue",
+    "normalize_player_name",
+]

@@ -1,0 +1,130 @@
+"""Crash-safe files: write a temporary file in the same folder, fsync, rename, fsync the folder.
+
+A crash at any instant leaves either the old file or the new one, never a broken one. Temporary
+files left by a killed write carry `TEMP_SUFFIX` and are removed by the next writer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+TEMP_SUFFIX = ".boschquiz-tmp"
+
+TinyDBData = dict[str, dict[str, dict[str, Any]]]
+
+
+class UnreadableFile(Exception):
+    """A file that exists but is not a TinyDB document; `reason` says why in a few words."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` durable (a no-op where directories cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that readers and crashes see the old or the new content."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(path.parent)
+
+
+def remove_orphaned_temp_files(folder: Path) -> list[Path]:
+    """Delete temporary files a killed write left behind; call only while holding the lock."""
+    removed: list[Path] = []
+    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+        for entry in folder.iterdir():
+            if entry.name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+                    removed.append(entry)
+    return removed
+
+
+def encode_tinydb(data: TinyDBData) -> bytes:
+    """The bytes written for `data`; raises ValueError/TypeError for values JSON cannot hold."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+
+def read_tinydb_file(path: Path) -> TinyDBData | None:
+    """The TinyDB document in `path`, None when it does not exist.
+
+    Raises `UnreadableFile` for anything TinyDB would choke on or silently treat as empty:
+    0 bytes, `null`, a list, corrupt or trailing bytes, a table or document that is not an object.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise UnreadableFile(path, "is a folder, not a file") from None
+    if not raw.strip():
+        raise UnreadableFile(path, "is empty")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UnreadableFile(path, "is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise UnreadableFile(path, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(data, dict):
+        raise UnreadableFile(path, f"holds {type(data).__name__} instead of an object of tables")
+    for table_name, table in data.items():
+        if not isinstance(table, dict):
+            raise UnreadableFile(path, f"table {table_name!r} is not an object")
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise UnreadableFile(path, f"table {table_name!r} has a malformed entry")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that never truncates in place: every write is `atomic_write_bytes`.
+
+    Use one per operation, under the saves lock: TinyDB caches next ids, so a long-lived
+    TinyDB object across a lock release would hand out ids another process already used.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = Path(path)
+
+    def read(self) -> TinyDBData | None:
+        return read_tinydb_file(self.path)
+
+    def write(self, data: TinyDBData) -> None:
+        atomic_write_bytes(self.path, encode_tinydb(data))
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,72 @@
+"""The append-only game log: segmented TinyDB files whose document id is the game id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.table import Document
+
+from boschquiz.store.atomic import UnreadableFile, read_tinydb_file
+from boschquiz.store.layout import SEGMENT_SIZE, SavesLayout, TinyFile
+
+GAMES_TABLE = "games"
+
+GameJSON = dict[str, Any]
+
+
+def read_segment(path: Path) -> dict[int, GameJSON]:
+    """The games in one segment by id; raises `UnreadableFile` when it cannot be read."""
+    data = read_tinydb_file(path)
+    if data is None:
+        return {}
+    table = data.get(GAMES_TABLE, {})
+    return {int(doc_id): game for doc_id, game in table.items()}
+
+
+def append_game(layout: SavesLayout, game_id: int, game: GameJSON) -> None:
+    """Write one game into its segment (atomically); the caller holds the lock."""
+    path = layout.segment(game_id)
+    segment = TinyFile(path, read_tinydb_file(path))
+    segment.db.table(GAMES_TABLE, cache_size=0).insert(Document(game, doc_id=game_id))
+    segment.commit()
+
+
+def iter_games(
+    layout: SavesLayout,
+    after: int = 0,
+    on_unreadable: Callable[[UnreadableFile], None] | None = None,
+) -> Iterator[tuple[int, GameJSON]]:
+    """Every logged game with an id above `after`, in id order.
+
+    An unreadable segment is passed to `on_unreadable` (or raised) and skipped.
+    """
+    first_segment = layout.segment(after + 1).name
+    for path in layout.segments():
+        if path.name < first_segment:
+            continue
+        try:
+            games = read_segment(path)
+        except UnreadableFile as exc:
+            if on_unreadable is None:
+                raise
+            on_unreadable(exc)
+            continue
+        for game_id in sorted(games):
+            if game_id > after:
+                yield game_id, games[game_id]
+
+
+def last_game_id(layout: SavesLayout, at_least: int) -> int:
+    """The highest game id in the log, knowing it is at least `at_least` (0: read everything).
+
+    Only the segments from the one holding `at_least + 1` onward are read.
+    """
+    highest = at_least
+    for game_id, _ in iter_games(layout, after=at_least, on_unreadable=lambda _: None):
+        highest = max(highest, game_id)
+    return highest
+
+
+__all__ = ["GAMES_TABLE", "SEGMENT_SIZE", "append_game", "iter_games", "last_game_id"]

@@ -1,0 +1,127 @@
+"""The files inside a saves folder, and the TinyDB plumbing shared by everything that reads them.
+
+- `index.json`: what is read often and rebuilt from the log if lost: schema version, the
+  high-score table, per-player records (games, streaks, recent games).
+- `players.json`: players and their settings (not derivable, so kept apart and rarely written).
+- `daily.json`: daily-challenge rows per date.
+- `stats/<hash>.json`: one player's per-question stats.
+- `games/games-NNNNNN.json`: the append-only game log in segments of `SEGMENT_SIZE` games, so no
+  write rewrites more than one segment.
+- `.lock`: the writers' file lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from boschquiz.store.atomic import TinyDBData, atomic_write_bytes, encode_tinydb
+
+SEGMENT_SIZE = 100
+LEGACY_FILE = "boschquiz.json"
+"""Schema 0: everything in one plain TinyDB file (tables `games` and `players`)."""
+
+
+@dataclass(frozen=True)
+class SavesLayout:
+    root: Path
+
+    @property
+    def index(self) -> Path:
+        return self.root / "index.json"
+
+    @property
+    def players(self) -> Path:
+        return self.root / "players.json"
+
+    @property
+    def daily(self) -> Path:
+        return self.root / "daily.json"
+
+    @property
+    def stats_dir(self) -> Path:
+        return self.root / "stats"
+
+    @property
+    def games_dir(self) -> Path:
+        return self.root / "games"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / ".lock"
+
+    @property
+    def legacy(self) -> Path:
+        return self.root / LEGACY_FILE
+
+    def stats_file(self, player: str) -> Path:
+        digest = hashlib.sha256(player.encode("utf-8")).hexdigest()[:20]
+        return self.stats_dir / f"{digest}.json"
+
+    def segment(self, game_id: int) -> Path:
+        return self.games_dir / f"games-{(game_id - 1) // SEGMENT_SIZE:06d}.json"
+
+    def segments(self) -> list[Path]:
+        """Log segments in game order."""
+        if not self.games_dir.is_dir():
+            return []
+        return sorted(self.games_dir.glob("games-[0-9][0-9][0-9][0-9][0-9][0-9].json"))
+
+    def folders(self) -> tuple[Path, ...]:
+        return (self.root, self.stats_dir, self.games_dir)
+
+
+class BufferedStorage(Storage):
+    """Holds one file's content in memory; TinyDB's writes land here until `commit`.
+
+    Several table updates then become one atomic write, and nothing is written on error.
+    """
+
+    def __init__(self, data: TinyDBData | None) -> None:
+        super().__init__()
+        self.data = data
+        self.dirty = False
+
+    def read(self) -> TinyDBData | None:
+        return self.data
+
+    def write(self, data: TinyDBData) -> None:
+        self.data = data
+        self.dirty = True
+
+    def close(self) -> None:
+        pass
+
+
+class TinyFile:
+    """A TinyDB view of one file's content, written back atomically by `commit`."""
+
+    def __init__(self, path: Path, data: TinyDBData | None) -> None:
+        self.path = path
+        self.db = TinyDB(data, storage=BufferedStorage)
+
+    @property
+    def _storage(self) -> BufferedStorage:
+        storage = self.db.storage
+        assert isinstance(storage, BufferedStorage)
+        return storage
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        return [dict(doc) for doc in self.db.table(table, cache_size=0).all()]
+
+    def replace(self, table: str, rows: list[dict[str, Any]]) -> None:
+        tbl = self.db.table(table, cache_size=0)
+        tbl.truncate()
+        if rows:
+            tbl.insert_multiple(rows)
+
+    def commit(self) -> None:
+        storage = self._storage
+        if storage.dirty and storage.data is not None:
+            atomic_write_bytes(self.path, encode_tinydb(storage.data))
+            storage.dirty = False

@@ -1,0 +1,86 @@
+"""Schema versions of a saves folder, and the path from every earlier one to the current.
+
+- Schema 0 (no version anywhere): everything in one plain TinyDB file, `boschquiz.json`, with a
+  `games` table of game records and a `players` table. This is what TinyDB's default storage
+  gives a naive implementation; it is imported into the game log and kept, renamed.
+- Schema 1: the segmented layout described in `layout.py`; the version is `index.json`'s
+  `meta.schema`. Derived files carry no version of their own: they are rebuilt from the log.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from boschquiz.store import gamelog
+from boschquiz.store.atomic import TinyDBData, UnreadableFile, fsync_dir, read_tinydb_file
+from boschquiz.store.layout import SavesLayout, TinyFile
+
+CURRENT_SCHEMA = 1
+MIGRATED_SUFFIX = ".migrated-v0"
+
+
+def schema_of(index: TinyDBData | None) -> int:
+    """The schema recorded in `index.json` (0 when there is none, or no index)."""
+    if not index:
+        return 0
+    meta = index.get("meta", {})
+    for doc in meta.values():
+        value = doc.get("schema")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return 0
+
+
+def import_legacy(layout: SavesLayout, notices: list[str]) -> int:
+    """Schema 0 to 1: append the legacy file's games to the log, keep its players, then rename
+    it. Safe to repeat after a crash: games already imported (by legacy id) are skipped.
+    The caller holds the lock. Returns how many games were imported."""
+    legacy = layout.legacy
+    try:
+        data = read_tinydb_file(legacy)
+    except UnreadableFile as exc:
+        notices.append(
+            f"Your old save file {legacy} could not be read ({exc.reason}); it was left as it is."
+        )
+        return 0
+    if data is None:
+        return 0
+    imported = {
+        game.get("legacy_id") for _, game in gamelog.iter_games(layout, on_unreadable=_ignore)
+    }
+    last = gamelog.last_game_id(layout, 0)
+    count = 0
+    games = data.get("games", {})
+    for doc_id in sorted(games, key=int):
+        if int(doc_id) in imported:
+            continue
+        game: dict[str, Any] = {**games[doc_id], "legacy_id": int(doc_id)}
+        game.setdefault("daily_date", None)
+        last += 1
+        gamelog.append_game(layout, last, game)
+        count += 1
+    players = TinyFile(layout.players, read_tinydb_file(layout.players))
+    rows = {row["name"]: row for row in players.rows("players")}
+    for player in data.get("players", {}).values():
+        name = player.get("name")
+        if isinstance(name, str) and name not in rows:
+            rows[name] = {
+                "name": name,
+                "created": str(player.get("created", "")),
+                "settings": dict(player.get("settings") or {}),
+            }
+    players.replace("players", list(rows.values()))
+    players.commit()
+    renamed = legacy.with_name(legacy.name + MIGRATED_SUFFIX)
+    os.replace(legacy, renamed)
+    fsync_dir(layout.root)
+    notices.append(
+        f"Your saves were updated to the current format ({count} games); "
+        f"the old file was kept as {renamed}."
+    )
+    return count
+
+
+def _ignore(_: UnreadableFile) -> None:
+    pass

@@ -1,0 +1,82 @@
+"""Per-player records derived from the game log: games played, streaks, recent games."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from boschquiz.core.model import Mode
+
+RECENT_KEEP = 20
+"""How many recent games each player's record keeps (for `Store.recent_scores`)."""
+
+
+@dataclass(frozen=True)
+class PlayerRecord:
+    """A player as the store knows them. `created` is an ISO-8601 timestamp."""
+
+    name: str
+    created: str
+    games: int = 0
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StreakRecords:
+    """A player's streaks: the best run of right answers in one game (practice excluded), and
+    the daily challenge played on consecutive days (`daily_streak` is 0 once a day is missed)."""
+
+    best_game_streak: int = 0
+    daily_streak: int = 0
+    best_daily_streak: int = 0
+    last_daily: str | None = None
+
+
+def new_record(player: str) -> dict[str, Any]:
+    return {
+        "name": player,
+        "games": 0,
+        "best_streak": 0,
+        "daily_streak": 0,
+        "best_daily_streak": 0,
+        "last_daily": None,
+        "recent": [],
+    }
+
+
+def apply_game(record: dict[str, Any], row: dict[str, Any]) -> None:
+    """Fold one finished game (its score-table row) into a player's record, in game order."""
+    record["games"] += 1
+    if row["mode"] != Mode.PRACTICE.value:
+        record["best_streak"] = max(record["best_streak"], int(row["best_streak"]))
+    record["recent"] = [*record["recent"], row][-RECENT_KEEP:]
+    if row["mode"] == Mode.DAILY.value and row.get("daily_date"):
+        _apply_daily(record, date.fromisoformat(row["daily_date"]))
+
+
+def _apply_daily(record: dict[str, Any], day: date) -> None:
+    last = date.fromisoformat(record["last_daily"]) if record["last_daily"] else None
+    if last is not None and day <= last:
+        return
+    if last is not None and day - last == timedelta(days=1):
+        record["daily_streak"] += 1
+    else:
+        record["daily_streak"] = 1
+    record["last_daily"] = day.isoformat()
+    record["best_daily_streak"] = max(record["best_daily_streak"], record["daily_streak"])
+
+
+def streaks_as_of(record: Mapping[str, Any] | None, today: date) -> StreakRecords:
+    """The player's streaks seen from `today`: a daily streak survives until a day is missed."""
+    if record is None:
+        return StreakRecords()
+    last = date.fromisoformat(record["last_daily"]) if record["last_daily"] else None
+    alive = last is not None and today - last <= timedelta(days=1)
+    return StreakRecords(
+        best_game_streak=int(record["best_streak"]),
+        daily_streak=int(record["daily_streak"]) if alive else 0,
+        best_daily_streak=int(record["best_daily_streak"]),
+        last_daily=record["last_daily"],
+    )

@@ -1,0 +1,692 @@
+"""The `Store`: players, finished games, question stats, streaks and the high-score table.
+
+Every write takes the saves folder's file lock, re-reads what it changes (TinyDB caches next
+ids, so no TinyDB object outlives a lock), appends the game to the log first and then brings
+the small derived files up to date from the log. The derived files remember the last game they
+include, so a write cut short is completed by the next one, and a lost derived file is rebuilt
+from the log. Reads take no lock: every file is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from boschquiz.core.clock import Clock
+from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionStats
+from boschquiz.store import gamelog, migrations, records, scoretable, signals
+from boschquiz.store.atomic import (
+    TinyDBData,
+    UnreadableFile,
+    fsync_dir,
+    read_tinydb_file,
+    remove_orphaned_temp_files,
+)
+from boschquiz.store.codec import (
+    ensure_json_safe,
+    game_from_json,
+    game_to_json,
+    stats_from_json,
+    stats_to_json,
+)
+from boschquiz.store.errors import SaveFailed, SavesTooNew, StoreError, UnsavableValue
+from boschquiz.store.layout import SavesLayout, TinyFile
+from boschquiz.store.names import normalize_player_name
+from boschquiz.store.records import PlayerRecord, StreakRecords
+from boschquiz.store.scoretable import ScoreRow
+from boschquiz.store.stats import GroupStats, apply_answers, group_stats
+
+CURRENT_SCHEMA = migrations.CURRENT_SCHEMA
+LOCK_TIMEOUT = 10.0
+_TRIM_EVERY = 2000
+"""While replaying many games, trim the score tables whenever they grow past this many rows."""
+
+Row = dict[str, Any]
+
+
+class Store:
+    """A saves folder. The constructor does no I/O; the folder is opened on first use.
+
+    `open()` may be called ahead (e.g. in a worker) to take that cost off the critical path.
+    """
+
+    def __init__(self, saves_dir: Path, clock: Clock) -> None:
+        self._layout = SavesLayout(Path(saves_dir))
+        self._clock = clock
+        self._mutex = threading.RLock()
+        self._opened = False
+        self._frozen: str | None = None
+        self._notices: list[str] = []
+        self._file_lock: FileLock | None = None
+        self._cleaned = False
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def where(self) -> Path:
+        """The saves folder."""
+        return self._layout.root
+
+    def open(self) -> None:
+        """Check the folder once: set damaged files aside, migrate old saves, clean up temp
+        files of killed writes, refuse (read-only) saves from a newer version."""
+        with self._mutex:
+            if self._opened:
+                return
+            self._opened = True
+            if not self._layout.root.is_dir():
+                return
+            self._clean_orphans_if_free()
+            index = self._load(self._layout.index, "high-score file", _REBUILT)
+            schema = migrations.schema_of(index)
+            if schema > CURRENT_SCHEMA:
+                self._frozen = (
+                    f"The saves in {self._layout.root} were written by a newer boschquiz "
+                    f"(schema {schema}); they are shown but nothing will be saved."
+                )
+                self._notices.append(self._frozen)
+                return
+            needs_work = (
+                self._layout.legacy.exists()
+                or (index is None and bool(self._layout.segments()))
+                or (index is not None and schema < CURRENT_SCHEMA)
+            )
+            if needs_work:
+                try:
+                    with self._writing():
+                        migrations.import_legacy(self._layout, self._notices)
+                        self._sync(None)
+                except StoreError as exc:
+                    self._notices.append(exc.message)
+
+    def notices(self) -> tuple[str, ...]:
+        """One-sentence messages for the player from opening the store (e.g. a damaged file
+        moved aside) and from later reads; each is reported once per store."""
+        self.open()
+        return tuple(self._notices)
+
+    @property
+    def read_only(self) -> bool:
+        """True when nothing will be saved (saves from a newer version, or an unmovable
+        damaged file); the reason is in `notices()`."""
+        self.open()
+        return self._frozen is not None
+
+    def close(self) -> None:
+        """Wait for a save in flight in another thread; call before the process exits."""
+        with self._mutex:
+            pass
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def record_game(self, record: GameRecord) -> int:
+        """Save a finished game (atomically, fsynced, under the lock) and everything derived
+        from it; return its game id. Practice games are logged and teach the question stats
+        but never enter the high-score table or the streak records."""
+        game = game_to_json(record)
+        game["player"] = normalize_player_name(record.player)
+        scoretable.utc_sort_time(game["started_at"])
+        if game["daily_date"] is not None:
+            try:
+                date.fromisoformat(game["daily_date"])
+            except ValueError:
+                raise UnsavableValue(
+                    f"The game could not be saved: its daily date {game['daily_date']!r} "
+                    "is not a date (YYYY-MM-DD)."
+                ) from None
+        self.open()
+        with self._writing():
+            return self._sync(game)
+
+    def ensure_player(self, name: str) -> PlayerRecord:
+        """The player called `name` (trimmed), created now if new."""
+        name = normalize_player_name(name)
+        existing = self._player_rows().get(name)
+        if existing is not None:
+            return self._player_record(existing)
+        self.open()
+        with self._writing():
+            players = TinyFile(self._layout.players, self._load_players())
+            rows = {row["name"]: row for row in players.rows("players")}
+            if name not in rows:
+                rows[name] = self._new_player_row(name)
+                players.replace("players", list(rows.values()))
+                players.commit()
+            return self._player_record(rows[name])
+
+    def player_settings(self, name: str) -> dict[str, Any]:
+        """The player's saved settings (theme, steady, last choices...); {} when none."""
+        row = self._player_rows().get(normalize_player_name(name))
+        return dict(row["settings"]) if row else {}
+
+    def save_player_settings(self, name: str, settings: Mapping[str, Any]) -> None:
+        """Merge `settings` into the player's saved settings (a value of None removes a key);
+        the player is created if new. Values must be JSON (checked before anything is written)."""
+        name = normalize_player_name(name)
+        ensure_json_safe(dict(settings), "settings")
+        self.open()
+        with self._writing():
+            players = TinyFile(self._layout.players, self._load_players())
+            rows = {row["name"]: row for row in players.rows("players")}
+            row = rows.setdefault(name, self._new_player_row(name))
+            merged = {**row["settings"], **settings}
+            row["settings"] = {key: value for key, value in merged.items() if value is not None}
+            players.replace("players", list(rows.values()))
+            players.commit()
+
+    def _new_player_row(self, name: str) -> Row:
+        return {"name": name, "created": self._clock.now().isoformat(), "settings": {}}
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def players(self) -> list[PlayerRecord]:
+        """Every player, by name."""
+        games = {name: int(rec["games"]) for name, rec in self._catalog().records.items()}
+        rows = self._player_rows()
+        return [
+            self._player_record(rows[name], games.get(name, 0))
+            for name in sorted(rows, key=str.casefold)
+        ]
+
+    def question_stats(self, player: str) -> Mapping[str, QuestionStats]:
+        """Per question id, what `player` has done with it (the engine's `HistorySource`)."""
+        self.open()
+        path = self._layout.stats_file(player.strip())
+        data = self._load(path, f"question history of {player.strip()!r}", _REBUILT)
+        return _StatsFile.parse(data, player.strip()).stats if data else {}
+
+    def daily_played(self, player: str, day: date | str) -> bool:
+        """Whether `player` has a saved daily-challenge game for `day`."""
+        day_text = day.isoformat() if isinstance(day, date) else day
+        name = player.strip()
+        return any(
+            row["player"] == name and row["daily_date"] == day_text for row in self._daily_rows()
+        )
+
+    def top_scores(
+        self,
+        mode: Mode,
+        tier: Difficulty,
+        *,
+        limit: int = 10,
+        daily_date: str | None = None,
+        player: str | None = None,
+    ) -> list[ScoreRow]:
+        """The best games for a mode and tier (daily: optionally one date), best first; ties go
+        to the earlier game. `player` narrows the table to one player's games."""
+        name = player.strip() if player is not None else None
+        mode, tier = Mode(mode), Difficulty(tier)
+
+        def wanted(row: Mapping[str, Any]) -> bool:
+            return (
+                row["mode"] == mode.value
+                and row["tier"] == tier.value
+                and (daily_date is None or row["daily_date"] == daily_date)
+                and (name is None or row["player"] == name)
+            )
+
+        if daily_date is not None:
+            source, kept = self._daily_rows(), scoretable.KEEP_DAILY_TOP
+            per_player = scoretable.KEEP_DAILY_PER_PLAYER
+        else:
+            source, kept = self._catalog().scores, scoretable.KEEP_TOP
+            per_player = scoretable.KEEP_PER_PLAYER
+        if limit > (per_player if name is not None else kept):
+            source = self._rows_from_log(wanted)
+        return scoretable.ranked_rows((row for row in source if wanted(row)), limit)
+
+    def personal_bests(self, player: str) -> list[ScoreRow]:
+        """The player's best game in each mode and tier they have played (practice excluded)."""
+        name = player.strip()
+        best: dict[tuple[str, str], Row] = {}
+        for row in self._catalog().scores:
+            if row["player"] != name:
+                continue
+            key = scoretable.table_key(row)
+            if key not in best or scoretable.rank_key(row) < scoretable.rank_key(best[key]):
+                best[key] = row
+        ordered = [best[key] for key in sorted(best)]
+        return [scoretable.ranked_rows([row], 1)[0] for row in ordered]
+
+    def streak_records(self, player: str) -> StreakRecords:
+        """Best in-game streak ever and the daily-challenge day streak, as of today."""
+        record = self._catalog().records.get(player.strip())
+        return records.streaks_as_of(record, self._clock.now().date())
+
+    def recent_scores(self, player: str, n: int = 10) -> list[ScoreRow]:
+        """The player's last `n` games (practice included), newest first; `rank` is the
+        position in that list."""
+        record = self._catalog().records.get(player.strip())
+        recent = list(reversed(record["recent"]))[: max(n, 0)] if record else []
+        rows = []
+        for position, row in enumerate(recent, start=1):
+            (ranked,) = scoretable.ranked_rows([row], 1)
+            rows.append(_with_rank(ranked, position))
+        return rows
+
+    def question_groups(self, player: str, questions: Mapping[str, Question]) -> list[GroupStats]:
+        """The player's stats summed per category and per show, over the given questions."""
+        return group_stats(self.question_stats(player), questions.values())
+
+    def games(self) -> Iterator[tuple[int, GameRecord]]:
+        """Every saved game with its id, oldest first (reads the whole log: not for the UI)."""
+        self.open()
+        for game_id, game in gamelog.iter_games(self._layout, on_unreadable=self._segment_lost):
+            with suppress(KeyError, ValueError, TypeError):
+                yield game_id, game_from_json(game)
+
+    def verify(self) -> list[str]:
+        """Recompute every saved score from its answer log; one line per mismatch."""
+        from boschquiz.game.scoring import recompute_score
+
+        problems: list[str] = []
+        self.open()
+        for game_id, game in gamelog.iter_games(self._layout, on_unreadable=self._segment_lost):
+            try:
+                record = game_from_json(game)
+            except (KeyError, ValueError, TypeError) as exc:
+                problems.append(f"game {game_id}: cannot be read ({exc!r})")
+                continue
+            expected = recompute_score(record)
+            if expected != record.score:
+                problems.append(
+                    f"game {game_id} ({record.player}, {record.mode.value}, {record.started_at}):"
+                    f" saved score {record.score}, recomputed {expected}"
+                )
+        return problems
+
+    # -- internals: reading ----------------------------------------------------------------
+
+    def _catalog(self) -> _Catalog:
+        self.open()
+        data = self._load(self._layout.index, "high-score file", _REBUILT)
+        try:
+            return _Catalog.parse(data)
+        except _WrongShape as exc:
+            problem = UnreadableFile(self._layout.index, str(exc))
+            self._set_aside(problem, "high-score file", _REBUILT)
+            return _Catalog.parse(None)
+
+    def _daily_rows(self) -> list[Row]:
+        self.open()
+        data = self._load(self._layout.daily, "daily-challenge file", _REBUILT)
+        return TinyFile(self._layout.daily, data).rows("daily") if data else []
+
+    def _player_rows(self) -> dict[str, Row]:
+        self.open()
+        data = self._load_players()
+        return {row["name"]: row for row in TinyFile(self._layout.players, data).rows("players")}
+
+    def _load_players(self) -> TinyDBData | None:
+        data = self._load(self._layout.players, "players file", _PLAYERS_LOST)
+        if data is None:
+            return None
+        for row in data.get("players", {}).values():
+            if not isinstance(row.get("name"), str) or not isinstance(row.get("settings"), dict):
+                self._set_aside(
+                    UnreadableFile(self._layout.players, "has entries of the wrong shape"),
+                    "players file",
+                    _PLAYERS_LOST,
+                )
+                return None
+        return data
+
+    def _player_record(self, row: Mapping[str, Any], games: int | None = None) -> PlayerRecord:
+        if games is None:
+            record = self._catalog().records.get(row["name"])
+            games = int(record["games"]) if record else 0
+        return PlayerRecord(
+            name=row["name"],
+            created=str(row.get("created", "")),
+            games=games,
+            settings=dict(row["settings"]),
+        )
+
+    def _rows_from_log(self, wanted: Callable[[Mapping[str, Any]], bool]) -> list[Row]:
+        rows = []
+        for game_id, game in gamelog.iter_games(self._layout, on_unreadable=self._segment_lost):
+            if game.get("mode") == Mode.PRACTICE.value:
+                continue
+            with suppress(KeyError, ValueError, TypeError, StoreError):
+                row = scoretable.row_from_game(game_id, game)
+                if wanted(row):
+                    rows.append(row)
+        return rows
+
+    def _load(self, path: Path, what: str, remedy: str) -> TinyDBData | None:
+        """A file's content; a damaged one is moved aside (the player told) and None returned."""
+        for _ in range(3):
+            try:
+                return read_tinydb_file(path)
+            except UnreadableFile as exc:
+                if self._set_aside(exc, what, remedy):
+                    return None
+        return None
+
+    def _set_aside(self, problem: UnreadableFile, what: str, remedy: str) -> bool:
+        """Move a damaged file aside under the lock. False if it turned out readable after all
+        (another process replaced it meanwhile)."""
+        path = problem.path
+        if self._frozen is not None:
+            return True
+        try:
+            with self._locked():
+                try:
+                    read_tinydb_file(path)
+                    return False
+                except UnreadableFile:
+                    pass
+                aside = _aside_path(path, self._clock.now().strftime("%Y%m%d-%H%M%S"))
+                os.replace(path, aside)
+                fsync_dir(path.parent)
+        except (OSError, StoreError) as exc:
+            reason = exc.message if isinstance(exc, StoreError) else describe_os_error(exc)
+            self._frozen = (
+                f"Your {what} {path} could not be read ({problem.reason}) and could not be "
+                f"moved aside ({reason}); nothing will be saved until it is fixed or removed."
+            )
+            self._notices.append(self._frozen)
+            return True
+        self._notices.append(
+            f"Your {what} {path} could not be read ({problem.reason}), so it was moved to "
+            f"{aside}; {remedy}."
+        )
+        return True
+
+    def _segment_lost(self, problem: UnreadableFile) -> None:
+        self._set_aside(problem, "game history file", "the games in it are not counted")
+
+    # -- internals: writing ----------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        if self._file_lock is None:
+            self._file_lock = FileLock(str(self._layout.lock), timeout=LOCK_TIMEOUT)
+        try:
+            with self._mutex, self._file_lock:
+                yield
+        except Timeout:
+            raise SaveFailed(
+                f"Another boschquiz kept the saves locked for {LOCK_TIMEOUT:g} seconds; "
+                "nothing was saved, everything saved before is unchanged."
+            ) from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the lock (and any exit signal) for a write; OS errors become `SaveFailed`."""
+        if self._frozen is not None:
+            raise SavesTooNew(self._frozen)
+        try:
+            with signals.deferred():
+                for folder in self._layout.folders():
+                    folder.mkdir(parents=True, exist_ok=True)
+                with self._locked():
+                    if not self._cleaned:
+                        self._clean_orphans()
+                    yield
+        except OSError as exc:
+            raise SaveFailed(
+                f"Could not save to {self._layout.root}: {describe_os_error(exc)}; "
+                "everything saved before is unchanged."
+            ) from None
+
+    def _clean_orphans(self) -> None:
+        for folder in self._layout.folders():
+            remove_orphaned_temp_files(folder)
+        self._cleaned = True
+
+    def _clean_orphans_if_free(self) -> None:
+        """On opening: remove temp files of killed writes, unless another writer is busy."""
+        lock = FileLock(str(self._layout.lock), timeout=0)
+        with suppress(Timeout, OSError), lock:
+            self._clean_orphans()
+
+    def _sync(self, new_game: Row | None) -> int:
+        """Under the lock: bring the derived files up to date with the log, after appending
+        `new_game` to it if given. Returns the id of the last game in the log."""
+        catalog = self._catalog()
+        updater = _Updater(self, catalog)
+        last = catalog.applied
+        for game_id, game in gamelog.iter_games(
+            self._layout, after=catalog.applied, on_unreadable=self._segment_lost
+        ):
+            updater.apply(game_id, game)
+            last = game_id
+        if new_game is not None:
+            last += 1
+            gamelog.append_game(self._layout, last, new_game)
+            updater.apply(last, new_game)
+        updater.commit(last)
+        return last
+
+
+_REBUILT = "it will be rebuilt from your game history"
+_PLAYERS_LOST = "players will be re-created as they play (their settings start afresh)"
+
+
+class _WrongShape(Exception):
+    pass
+
+
+class _Catalog:
+    """`index.json` as data: schema, the last game folded in, score rows, player records."""
+
+    def __init__(self, applied: int, scores: list[Row], records: dict[str, Row]) -> None:
+        self.applied = applied
+        self.scores = scores
+        self.records = records
+
+    @classmethod
+    def parse(cls, data: TinyDBData | None) -> _Catalog:
+        if data is None:
+            return cls(0, [], {})
+        try:
+            file = TinyFile(Path(), data)
+            meta = file.rows("meta")
+            applied = int(meta[0].get("applied_through", 0)) if meta else 0
+            scores = file.rows("scores")
+            for row in scores:
+                scoretable.rank_key(row)
+                Mode(row["mode"]), Difficulty(row["tier"])
+                str(row["player"]), int(row["correct"]), int(row["answered"])
+            recs = {}
+            for rec in file.rows("records"):
+                int(rec["games"]), int(rec["best_streak"]), list(rec["recent"])
+                recs[str(rec["name"])] = rec
+        except (KeyError, ValueError, TypeError, IndexError) as exc:
+            raise _WrongShape(f"has entries of the wrong shape ({exc!r})") from None
+        return cls(applied, scores, recs)
+
+
+class _StatsFile:
+    """One player's `stats/<hash>.json`: the last game folded in, and stats per question."""
+
+    def __init__(self, player: str, applied: int, stats: dict[str, QuestionStats]) -> None:
+        self.player = player
+        self.applied = applied
+        self.stats = stats
+
+    @classmethod
+    def parse(cls, data: TinyDBData | None, player: str) -> _StatsFile:
+        if data is None:
+            return cls(player, 0, {})
+        file = TinyFile(Path(), data)
+        meta = file.rows("meta")
+        applied = int(meta[0].get("applied_through", 0)) if meta else 0
+        stats = {}
+        for row in file.rows("questions"):
+            with suppress(KeyError, ValueError, TypeError):
+                entry = stats_from_json(row)
+                stats[entry.question_id] = entry
+        return cls(player, applied, stats)
+
+    def write(self, path: Path, applied: int) -> None:
+        file = TinyFile(path, None)
+        file.replace("meta", [{"player": self.player, "applied_through": applied}])
+        file.replace("questions", [stats_to_json(s) for s in self.stats.values()])
+        file.commit()
+
+
+class _Updater:
+    """Folds logged games into the derived files in memory; `commit` writes them, index last."""
+
+    def __init__(self, store: Store, catalog: _Catalog) -> None:
+        self._store = store
+        self._layout = store._layout
+        self._catalog = catalog
+        self._stats: dict[str, _StatsFile] = {}
+        self._daily: list[Row] | None = None
+        self._players: TinyFile | None = None
+        self._player_rows: dict[str, Row] = {}
+        self._players_changed = False
+        self._touched = False
+
+    def apply(self, game_id: int, game: Row) -> None:
+        try:
+            player = str(game["player"])
+            row = scoretable.row_from_game(game_id, game)
+            stats = self._stats_for(player, game_id)
+            if game_id > stats.applied:
+                apply_answers(stats.stats, game)
+        except (KeyError, ValueError, TypeError, StoreError):
+            return
+        self._touched = True
+        self._register(player, game["started_at"])
+        record = self._catalog.records.setdefault(player, records.new_record(player))
+        records.apply_game(record, row)
+        if row["mode"] == Mode.PRACTICE.value:
+            return
+        scores = self._catalog.scores
+        scores.append(row)
+        if len(scores) > _TRIM_EVERY:
+            self._catalog.scores = _trim_tables(scores)
+        if row["mode"] == Mode.DAILY.value and row["daily_date"]:
+            daily = self._daily_rows()
+            daily.append(row)
+            if len(daily) > _TRIM_EVERY:
+                self._daily = _trim_daily(daily)
+
+    def commit(self, last_game: int) -> None:
+        if not self._touched and self._catalog.applied == last_game:
+            return
+        for player, stats in self._stats.items():
+            stats.write(self._layout.stats_file(player), last_game)
+        if self._daily is not None:
+            daily = TinyFile(self._layout.daily, None)
+            daily.replace("daily", _trim_daily(self._daily))
+            daily.commit()
+        if self._players is not None and self._players_changed:
+            self._players.replace("players", list(self._player_rows.values()))
+            self._players.commit()
+        index = TinyFile(self._layout.index, None)
+        index.replace("meta", [{"schema": CURRENT_SCHEMA, "applied_through": last_game}])
+        index.replace("scores", _trim_tables(self._catalog.scores))
+        index.replace("records", list(self._catalog.records.values()))
+        index.commit()
+
+    def _stats_for(self, player: str, game_id: int) -> _StatsFile:
+        stats = self._stats.get(player)
+        if stats is not None:
+            return stats
+        path = self._layout.stats_file(player)
+        data = self._store._load(path, f"question history of {player!r}", _REBUILT)
+        try:
+            stats = _StatsFile.parse(data, player)
+        except (KeyError, ValueError, TypeError, IndexError):
+            stats = _StatsFile(player, 0, {})
+        known = self._catalog.records.get(player)
+        if stats.applied < self._catalog.applied and known and known["games"] > 0:
+            for old_id, old_game in gamelog.iter_games(self._layout, after=stats.applied):
+                if old_id > self._catalog.applied or old_id >= game_id:
+                    break
+                if old_game.get("player") == player:
+                    with suppress(KeyError, ValueError, TypeError):
+                        apply_answers(stats.stats, old_game)
+            stats.applied = min(self._catalog.applied, game_id - 1)
+        self._stats[player] = stats
+        return stats
+
+    def _daily_rows(self) -> list[Row]:
+        if self._daily is None:
+            data = self._store._load(self._layout.daily, "daily-challenge file", _REBUILT)
+            self._daily = TinyFile(self._layout.daily, data).rows("daily") if data else []
+            played_daily = any(rec["last_daily"] for rec in self._catalog.records.values())
+            if data is None and played_daily:
+                applied = self._catalog.applied
+                self._daily = self._store._rows_from_log(
+                    lambda row: (
+                        row["mode"] == Mode.DAILY.value
+                        and bool(row["daily_date"])
+                        and row["game"] <= applied
+                    )
+                )
+        return self._daily
+
+    def _register(self, player: str, first_seen: str) -> None:
+        if self._players is None:
+            self._players = TinyFile(self._layout.players, self._store._load_players())
+            self._player_rows = {row["name"]: row for row in self._players.rows("players")}
+        if player not in self._player_rows:
+            self._player_rows[player] = {"name": player, "created": first_seen, "settings": {}}
+            self._players_changed = True
+
+
+def _trim_tables(rows: list[Row]) -> list[Row]:
+    groups: dict[tuple[str, str], list[Row]] = {}
+    for row in rows:
+        groups.setdefault(scoretable.table_key(row), []).append(row)
+    kept: list[Row] = []
+    for key in sorted(groups):
+        kept.extend(scoretable.trim(groups[key], scoretable.KEEP_TOP, scoretable.KEEP_PER_PLAYER))
+    return kept
+
+
+def _trim_daily(rows: list[Row]) -> list[Row]:
+    groups: dict[tuple[str, str], dict[int, Row]] = {}
+    for row in rows:
+        groups.setdefault(scoretable.daily_key(row), {})[int(row["game"])] = row
+    kept: list[Row] = []
+    for key in sorted(groups):
+        kept.extend(
+            scoretable.trim(
+                groups[key].values(),
+                scoretable.KEEP_DAILY_TOP,
+                scoretable.KEEP_DAILY_PER_PLAYER,
+            )
+        )
+    return kept
+
+
+def _with_rank(row: ScoreRow, rank: int) -> ScoreRow:
+    from dataclasses import replace
+
+    return replace(row, rank=rank)
+
+
+def _aside_path(path: Path, stamp: str) -> Path:
+    candidate = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    counter = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}.corrupt-{stamp}-{counter}{path.suffix}")
+        counter += 1
+    return candidate
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A few words on why a file operation failed, for a one-sentence message."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the folder is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return "a file is in the way where a folder should be"
+    return exc.strerror or type(exc).__name__

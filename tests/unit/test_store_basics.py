@@ -1,0 +1,122 @@
+"""Recording games and reading them back: the table, stats, players, streaks, verify."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boschquiz.core.clock import FakeClock
+from boschquiz.core.model import Difficulty, Mode, Outcome
+from boschquiz.store import InvalidPlayerName, Store, UnsavableValue
+from tests.unit.test_store_support import make_game, open_store, with_score
+
+
+def test_constructor_touches_no_files(tmp_path: Path) -> None:
+    """Building a Store does no I/O: the folder does not even get created."""
+    Store(tmp_path / "saves", FakeClock())
+    assert not (tmp_path / "saves").exists()
+
+
+def test_recorded_game_appears_in_a_fresh_store(tmp_path: Path) -> None:
+    """A game recorded by one Store is read back by another on the same folder."""
+    open_store(tmp_path).record_game(make_game("Ann"))
+    rows = open_store(tmp_path).top_scores(Mode.CLASSIC, Difficulty.MEDIUM)
+    assert [(r.rank, r.player) for r in rows] == [(1, "Ann")]
+
+
+def test_table_orders_by_score_then_earlier_date(tmp_path: Path) -> None:
+    """Higher scores first; an equal score goes to the game played earlier."""
+    store = open_store(tmp_path)
+    store.record_game(with_score(make_game("Late", started_at="2026-11-24T15:00:00+00:00"), 500))
+    store.record_game(with_score(make_game("Early", started_at="2026-11-24T09:00:00+00:00"), 500))
+    store.record_game(with_score(make_game("Top"), 900))
+    rows = store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)
+    assert [r.player for r in rows] == ["Top", "Early", "Late"]
+
+
+def test_tie_uses_real_instant_across_time_zones(tmp_path: Path) -> None:
+    """09:00 in New York is later than 12:00 in London: the London game ranks first."""
+    store = open_store(tmp_path)
+    store.record_game(with_score(make_game("NY", started_at="2026-11-24T09:00:00-05:00"), 10))
+    store.record_game(with_score(make_game("LDN", started_at="2026-11-24T12:00:00+00:00"), 10))
+    assert [r.player for r in store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)] == ["LDN", "NY"]
+
+
+def test_practice_games_stay_out_of_the_table(tmp_path: Path) -> None:
+    """A practice game is logged but never listed as a high score."""
+    store = open_store(tmp_path)
+    store.record_game(make_game("Ann", mode=Mode.PRACTICE))
+    assert store.top_scores(Mode.PRACTICE, Difficulty.MEDIUM) == []
+    assert [r.mode for r in store.recent_scores("Ann")] == [Mode.PRACTICE]
+
+
+def test_question_stats_follow_the_answers(tmp_path: Path) -> None:
+    """Right and wrong answers land in the player's per-question stats; a miss enters review."""
+    store = open_store(tmp_path)
+    store.record_game(make_game("Ann", outcomes=(Outcome.CORRECT, Outcome.WRONG)))
+    stats = store.question_stats("Ann")
+    assert (stats["core/q0"].right, stats["core/q1"].wrong, stats["core/q1"].box) == (1, 1, 1)
+
+
+def test_daily_played_and_day_streak(tmp_path: Path) -> None:
+    """Daily games on consecutive days build a day streak; daily_played answers per date."""
+    clock = FakeClock()
+    store = open_store(tmp_path, clock)
+    for day in ("2026-11-22", "2026-11-23", "2026-11-24"):
+        store.record_game(make_game("Ann", mode=Mode.DAILY, daily_date=day))
+    assert store.daily_played("Ann", "2026-11-23")
+    assert not store.daily_played("Ann", "2026-11-21")
+    assert store.streak_records("Ann").daily_streak == 3
+
+
+def test_day_streak_lapses_after_a_missed_day(tmp_path: Path) -> None:
+    """Two days after the last daily game the current day streak reads 0, the best stays."""
+    store = open_store(tmp_path)
+    store.record_game(make_game("Ann", mode=Mode.DAILY, daily_date="2026-11-21"))
+    streaks = store.streak_records("Ann")
+    assert (streaks.daily_streak, streaks.best_daily_streak) == (0, 1)
+
+
+def test_names_are_trimmed_and_kept_as_typed(tmp_path: Path) -> None:
+    """Markup, quotes and escape codes in a name survive exactly, minus outer spaces."""
+    name = '[b]Harry[/b] "\x1b[31m'
+    store = open_store(tmp_path)
+    store.record_game(make_game(f"  {name} "))
+    assert [p.name for p in open_store(tmp_path).players()] == [name]
+
+
+def test_overlong_name_is_refused(tmp_path: Path) -> None:
+    """A 33-character name is refused with a clear error before anything is written."""
+    with pytest.raises(InvalidPlayerName, match="at most 32"):
+        open_store(tmp_path / "saves").record_game(make_game("x" * 33))
+    assert not (tmp_path / "saves").exists()
+
+
+def test_value_json_cannot_hold_is_refused_and_later_saves_work(tmp_path: Path) -> None:
+    """A NaN duration is refused before the disk; the next good game saves normally."""
+    store = open_store(tmp_path)
+    bad = make_game("Ann")
+    bad = type(bad)(**{**bad.__dict__, "duration": float("nan")})
+    with pytest.raises(UnsavableValue):
+        store.record_game(bad)
+    store.record_game(make_game("Ann"))
+    assert len(store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)) == 1
+
+
+def test_settings_merge_and_survive(tmp_path: Path) -> None:
+    """Saved settings merge key by key and are read back by a fresh store."""
+    store = open_store(tmp_path)
+    store.save_player_settings("Ann", {"theme": "noir", "steady": True})
+    store.save_player_settings("Ann", {"steady": False})
+    assert open_store(tmp_path).player_settings("Ann") == {"theme": "noir", "steady": False}
+
+
+def test_verify_finds_a_tampered_score(tmp_path: Path) -> None:
+    """A game whose saved score differs from its recomputed log is reported; honest ones not."""
+    store = open_store(tmp_path)
+    store.record_game(make_game("Ann"))
+    store.record_game(with_score(make_game("Bob"), 99999))
+    problems = store.verify()
+    assert len(problems) == 1
+    assert "Bob" in problems[0]
