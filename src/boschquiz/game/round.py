@@ -468,7 +468,10 @@ class GameRound:
         """After feedback: show the next question, or finish the game and return None."""
         self._require(RoundState.FEEDBACK)
         assert self._feedback is not None
-        if self._feedback.game_over:
+        blitz_over = self._game_deadline is not None and self._clock.monotonic() >= (
+            self._game_deadline
+        )
+        if self._feedback.game_over or blitz_over:
             self._finish()
             return None
         self._position += 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 
 from boschquiz.core.model import Difficulty, Question, QuestionStats
 from boschquiz.game.settings import GameSettings
@@ -54,11 +55,11 @@ def by_preference(
     shuffled = list(questions)
     rng.shuffle(shuffled)
 
-    def key(q: Question) -> tuple[int, str]:
+    def key(q: Question) -> tuple[int, datetime]:
         seen = stats.get(q.id)
         if seen is None or seen.seen == 0 or seen.last_seen is None:
-            return (0, "")
-        return (1, seen.last_seen)
+            return (0, timestamp(None))
+        return (1, timestamp(seen.last_seen))
 
     return sorted(shuffled, key=key)
 
@@ -93,14 +94,22 @@ def draw(
     return chosen[:count]
 
 
+def timestamp(text: str | None) -> datetime:
+    """An ISO-8601 stamp as an aware datetime (naive ones are taken as UTC; None: long ago)."""
+    if not text:
+        return datetime.min.replace(tzinfo=UTC)
+    stamp = datetime.fromisoformat(text)
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
 def review_order(
     questions: Sequence[Question], stats: Mapping[str, QuestionStats]
 ) -> list[Question]:
     """Missed questions (Leitner box 1 and up), the most overdue first, then lower boxes."""
     missed = [q for q in questions if (s := stats.get(q.id)) is not None and s.box >= 1]
 
-    def key(q: Question) -> tuple[str, int, str]:
+    def key(q: Question) -> tuple[datetime, int, str]:
         s = stats[q.id]
-        return (s.due or "", s.box, q.id)
+        return (timestamp(s.due), s.box, q.id)
 
     return sorted(missed, key=key)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from boschquiz.core.model import Difficulty, Question
 
-FREE_WORDS = 15
+FREE_WORDS = 25
+"""Words a tier's seconds already cover: a typical prompt and four short choices."""
 WORDS_PER_SECOND = 4.0
 """A comfortable silent-reading pace (240 words a minute)."""
 MAX_READING_ALLOWANCE = 15

@@ -1,0 +1,81 @@
+"""Typed answers: forgiving about form, strict about identity."""
+
+from __future__ import annotations
+
+import pytest
+
+from boschquiz.game.matching import AnswerMatcher, normalize
+
+KNOWN = ("Harry Bosch", "Maddie Bosch", "Renee Ballard", "Larry Bosch", "Jerry Edgar")
+
+
+@pytest.fixture
+def matcher() -> AnswerMatcher:
+    return AnswerMatcher(KNOWN)
+
+
+def test_normalize_drops_case_accents_punctuation_and_spaces() -> None:
+    """'  Renée   BALLARD!! ' and 'renee ballard' are the same answer."""
+    assert normalize("  Renée   BALLARD!! ") == "renee ballard"
+
+
+def test_normalize_joins_apostrophes_and_drops_leading_article() -> None:
+    """Apostrophes vanish inside words and a leading 'the' does not matter."""
+    assert normalize("The Hollywood Division's") == "hollywood divisions"
+
+
+def test_lower_case_answer_is_right(matcher: AnswerMatcher) -> None:
+    """'renee ballard' is right for 'Renée Ballard'."""
+    assert matcher.matches("renee ballard", "Renée Ballard")
+
+
+def test_alias_counts(matcher: AnswerMatcher) -> None:
+    """An `accept` spelling counts as the answer."""
+    assert matcher.matches("hieronymus", "Harry Bosch", accept=("Hieronymus Bosch", "Hieronymus"))
+
+
+def test_close_misspelling_of_a_long_answer_counts(matcher: AnswerMatcher) -> None:
+    """One slip per word in a long name is still the name."""
+    assert matcher.matches("Renee Balard", "Renée Ballard")
+    assert matcher.matches("Renee Ballrad", "Renée Ballard")
+
+
+def test_different_name_is_not_the_answer(matcher: AnswerMatcher) -> None:
+    """'Maddie Bosch' is not 'Harry Bosch'."""
+    assert not matcher.matches("Maddie Bosch", "Harry Bosch")
+
+
+def test_other_direction_is_not_the_answer_either(matcher: AnswerMatcher) -> None:
+    """'Harry Bosch' is not 'Maddie Bosch'."""
+    assert not matcher.matches("Harry Bosch", "Maddie Bosch")
+
+
+def test_one_letter_away_from_another_known_answer_is_wrong(matcher: AnswerMatcher) -> None:
+    """'Larry Bosch' is one edit from 'Harry Bosch' but is another answer the bank knows."""
+    assert not matcher.matches("Larry Bosch", "Harry Bosch")
+
+
+def test_one_letter_slip_closer_to_a_rival_is_wrong(matcher: AnswerMatcher) -> None:
+    """A typo that is as close to another known answer as to the right one does not count."""
+    assert not matcher.matches("Larry Bosh", "Harry Bosch")
+
+
+def test_changed_first_letter_is_not_a_slip() -> None:
+    """Even with no rival in the bank, 'Barry Bosch' is not 'Harry Bosch'."""
+    assert not AnswerMatcher().matches("Barry Bosch", "Harry Bosch")
+
+
+def test_short_answer_must_be_exact(matcher: AnswerMatcher) -> None:
+    """Answers under five letters leave no room for slips: 'Jale' is not 'Jake'."""
+    assert not matcher.matches("Jale", "Jake")
+    assert matcher.matches("jake", "Jake")
+
+
+def test_missing_word_does_not_count(matcher: AnswerMatcher) -> None:
+    """Only the surname is not the full answer unless it is an alias."""
+    assert not matcher.matches("Ballard", "Renée Ballard")
+
+
+def test_empty_answer_is_wrong(matcher: AnswerMatcher) -> None:
+    """Blank or punctuation-only input is never right."""
+    assert not matcher.matches("  ?! ", "Harry Bosch")
