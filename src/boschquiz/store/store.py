@@ -242,6 +242,19 @@ class Store:
             source = self._rows_from_log(wanted)
         return scoretable.ranked_rows((row for row in source if wanted(row)), limit)
 
+    def score_tables(self) -> list[tuple[Mode, Difficulty]]:
+        """The (mode, tier) tables that have at least one score, in a stable order."""
+        keys = {scoretable.table_key(row) for row in self._catalog().scores}
+        order = {mode.value: i for i, mode in enumerate(Mode)}
+        return [
+            (Mode(mode), Difficulty(tier))
+            for mode, tier in sorted(keys, key=lambda k: (order[k[0]], Difficulty(k[1]).rank))
+        ]
+
+    def has_games(self) -> bool:
+        """Whether any game has been saved here."""
+        return self._catalog().applied > 0 or bool(self._layout.segments())
+
     def personal_bests(self, player: str) -> list[ScoreRow]:
         """The player's best game in each mode and tier they have played (practice excluded)."""
         name = player.strip()
