@@ -1,0 +1,291 @@
+"""Questions from facts: every form a fact's relation allows and its distractors support.
+
+Ids are `gen/<fact-id>/<form>`, so adding or reordering facts never renames a question. A form
+is skipped, never padded, when the base cannot supply enough answers that are certainly wrong.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from boschquiz.core.model import TRUE_FALSE_CHOICES, Difficulty, Question, QuestionType
+from boschquiz.facts.difficulty import Form, tier
+from boschquiz.facts.distractors import (
+    MIN_DISTRACTORS,
+    Context,
+    Distractor,
+    entity_distractors,
+    near_misses,
+    text_distractors,
+)
+from boschquiz.facts.model import Fact, FactsBase, ValueKind
+from boschquiz.facts.templates import RELATIONS, RelationSpec
+from boschquiz.facts.wording import Wording, capitalised, format_value, joined, typed_spellings
+
+PACK_ID = "gen"
+DEFAULT_SEED = 0
+
+
+def question_id(fact_id: str, form: Form) -> str:
+    return f"{PACK_ID}/{fact_id}/{form.value}"
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """A choice question before it becomes a `Question`: answer, wrong answers, closeness."""
+
+    prompt: str
+    answer: str
+    wrong: tuple[str, ...]
+    similarity: float
+
+
+def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ...]:
+    """Every question the base supports, in fact order, each form in `Form` order."""
+    ctx = Context(base)
+    contested = {(f.subject, f.relation) for f in base.facts if f.contested}
+    contested_objects = {(f.subject, f.relation, f.object) for f in base.facts if f.contested}
+    questions: list[Question] = []
+    for fact in base.facts:
+        if fact.contested:
+            continue
+        maker = _FactQuestions(ctx, fact, seed, contested, contested_objects)
+        questions.extend(maker.all())
+    return tuple(questions)
+
+
+class _FactQuestions:
+    def __init__(
+        self,
+        ctx: Context,
+        fact: Fact,
+        seed: int,
+        contested: set[tuple[str, str]],
+        contested_objects: set[tuple[str, str, str | None]],
+    ) -> None:
+        self.ctx = ctx
+        self.base = ctx.base
+        self.fact = fact
+        self.seed = seed
+        self.spec: RelationSpec = RELATIONS[fact.relation]
+        self.words = Wording(ctx.base, fact, self.spec)
+        self.has_contested = (fact.subject, fact.relation) in contested
+        self.contested_objects = contested_objects
+        source = ctx.base.sources[fact.source]
+        self.source = source.citation
+        self.show = ctx.fact_show(fact)
+
+    def rng(self, form: Form) -> random.Random:
+        return random.Random(f"{self.seed}/{self.fact.id}/{form.value}")
+
+    def all(self) -> Iterator[Question]:
+        forward = self.forward()
+        reverse = self.reverse()
+        if forward is not None:
+            yield self.choice(Form.FORWARD, forward)
+        if reverse is not None:
+            yield self.choice(Form.REVERSE, reverse)
+        yield self.true_false(Form.TRUE, self.words.statement(), similarity=0.0)
+        false = self.false_statement()
+        if false is not None:
+            yield self.true_false(Form.FALSE, false[0], similarity=false[1])
+        typed = self.typed()
+        if typed is not None:
+            yield typed
+        typed_reverse = self.typed_reverse()
+        if typed_reverse is not None:
+            yield typed_reverse
+
+    # -- the forms ------------------------------------------------------------------------
+
+    def forward(self) -> _Choice | None:
+        spec, fact = self.spec, self.fact
+        if spec.forward is None:
+            return None
+        rng = self.rng(Form.FORWARD)
+        if spec.kind is ValueKind.ENTITY:
+            assert fact.object is not None
+            true_objects = self.base.objects_of(fact.subject, fact.relation)
+            if not spec.forward_closed:
+                return None
+            template = spec.forward
+            others = ""
+            if len(true_objects) > 1:
+                if spec.forward_many is None:
+                    return None
+                template = spec.forward_many
+                others = joined(sorted(self.words.name(o) for o in self._stated_others()))
+            wrong = entity_distractors(
+                self.ctx, fact.object, true_objects, fact.relation, "object", rng
+            )
+            return self._choice(self.words.fill(template, others=others), wrong)
+        return self._choice(self.words.fill(spec.forward), self._value_distractors(rng))
+
+    def reverse(self) -> _Choice | None:
+        spec, fact = self.spec, self.fact
+        if spec.reverse is None or not spec.reverse_closed:
+            return None
+        rng = self.rng(Form.REVERSE)
+        subjects = self._true_subjects()
+        wrong = entity_distractors(self.ctx, fact.subject, subjects, fact.relation, "subject", rng)
+        return self._choice(
+            self.words.fill(spec.reverse), wrong, answer=self.words.name(fact.subject)
+        )
+
+    def false_statement(self) -> tuple[str, float] | None:
+        """The statement with the closest certainly-wrong object (or subject) in its place."""
+        spec, fact = self.spec, self.fact
+        rng = self.rng(Form.FALSE)
+        if spec.kind is ValueKind.ENTITY:
+            assert fact.object is not None
+            if spec.forward_closed:
+                true_objects = self.base.objects_of(fact.subject, fact.relation)
+                wrong = entity_distractors(
+                    self.ctx, fact.object, true_objects, fact.relation, "object", rng, limit=1
+                )
+                if wrong:
+                    return self.words.statement(answer=wrong[0].text), wrong[0].similarity
+            if spec.reverse_closed:
+                wrong = entity_distractors(
+                    self.ctx, fact.subject, self._true_subjects(), fact.relation, "subject", rng, 1
+                )
+                if wrong:
+                    return self.words.statement(subject=wrong[0].text), wrong[0].similarity
+            return None
+        values = self._value_distractors(rng, minimum=1)
+        if not values:
+            return None
+        return self.words.statement(answer=values[0].text), values[0].similarity
+
+    def typed(self) -> Question | None:
+        spec, fact = self.spec, self.fact
+        prompt = spec.typed_prompt
+        if prompt is None or self.has_contested:
+            return None
+        if spec.typed is None and not spec.forward_closed:
+            return None
+        if fact.object is not None:
+            if len(self.base.objects_of(fact.subject, fact.relation)) != 1:
+                return None
+            entity = self.base.entities[fact.object]
+            answer, accept = entity.name, entity.aliases
+        else:
+            assert fact.value is not None
+            if len(self.base.values_of(fact.subject, fact.relation)) != 1:
+                return None
+            if spec.kind is ValueKind.TEXT and not fact.accept:
+                return None
+            answer = format_value(fact.value, spec)
+            accept = fact.accept or typed_spellings(fact.value, spec)
+        return self.typed_question(Form.TYPED, self.words.fill(prompt), answer, accept)
+
+    def typed_reverse(self) -> Question | None:
+        spec, fact = self.spec, self.fact
+        if spec.reverse is None or not spec.reverse_closed or self.has_contested:
+            return None
+        if len(self._true_subjects()) != 1:
+            return None
+        entity = self.base.entities[fact.subject]
+        prompt = self.words.fill(spec.reverse)
+        return self.typed_question(Form.TYPED_REVERSE, prompt, entity.name, entity.aliases)
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _stated_others(self) -> list[str]:
+        fact = self.fact
+        return [
+            o
+            for o in self.base.objects_of(fact.subject, fact.relation)
+            if o != fact.object and (fact.subject, fact.relation, o) not in self.contested_objects
+        ]
+
+    def _true_subjects(self) -> frozenset[str]:
+        fact = self.fact
+        if fact.object is not None:
+            return self.base.subjects_of(fact.relation, fact.object)
+        return frozenset(
+            other.subject
+            for other in self.base.facts_of(fact.relation)
+            if other.value is not None and str(other.value).casefold() == str(fact.value).casefold()
+        )
+
+    def _value_distractors(
+        self, rng: random.Random, minimum: int = MIN_DISTRACTORS
+    ) -> list[Distractor] | None:
+        spec, fact = self.spec, self.fact
+        assert fact.value is not None
+        if spec.kind is ValueKind.TEXT:
+            if not (spec.forward_closed or fact.ruled_out):
+                return None
+            wrong = text_distractors(self.ctx, fact, spec, rng)
+        elif spec.forward_closed:
+            true_values = self.base.values_of(fact.subject, fact.relation)
+            wrong = [
+                Distractor(format_value(v, spec), similarity)
+                for v, similarity in near_misses(fact.value, true_values, spec, rng)
+            ]
+        else:
+            return None
+        return wrong if len(wrong) >= minimum else None
+
+    def _choice(
+        self, prompt: str, wrong: list[Distractor] | None, answer: str | None = None
+    ) -> _Choice | None:
+        if wrong is None or len(wrong) < MIN_DISTRACTORS:
+            return None
+        similarity = sum(d.similarity for d in wrong) / len(wrong)
+        return _Choice(
+            prompt=prompt,
+            answer=capitalised(answer if answer is not None else self.words.answer_text()),
+            wrong=tuple(capitalised(d.text) for d in wrong),
+            similarity=similarity,
+        )
+
+    def choice(self, form: Form, made: _Choice) -> Question:
+        options = [made.answer, *made.wrong]
+        self.rng(form).shuffle(options)
+        return self.question(
+            form, QuestionType.CHOICE, made.prompt, made.answer, tuple(options), made.similarity
+        )
+
+    def true_false(self, form: Form, statement: str, similarity: float) -> Question:
+        answer = TRUE_FALSE_CHOICES[0] if form is Form.TRUE else TRUE_FALSE_CHOICES[1]
+        prompt = f"True or false: {statement}"
+        return self.question(
+            form, QuestionType.TRUE_FALSE, prompt, answer, TRUE_FALSE_CHOICES, similarity
+        )
+
+    def typed_question(
+        self, form: Form, prompt: str, answer: str, accept: tuple[str, ...]
+    ) -> Question:
+        shown = capitalised(answer)
+        spellings = tuple(dict.fromkeys(a for a in (answer, *accept) if a != shown))
+        return self.question(form, QuestionType.TYPED, prompt, shown, (), 0.0, accept=spellings)
+
+    def question(
+        self,
+        form: Form,
+        kind: QuestionType,
+        prompt: str,
+        answer: str,
+        choices: tuple[str, ...],
+        similarity: float,
+        accept: tuple[str, ...] = (),
+    ) -> Question:
+        difficulty: Difficulty = tier(form, self.fact.salience, similarity)
+        return Question(
+            id=question_id(self.fact.id, form),
+            pack=PACK_ID,
+            type=kind,
+            prompt=prompt,
+            answer=answer,
+            difficulty=difficulty,
+            choices=choices,
+            accept=accept,
+            category=self.spec.category,
+            show=self.show,
+            explanation=self.words.explanation(),
+            source=self.source,
+        )

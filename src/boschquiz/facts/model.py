@@ -1,0 +1,151 @@
+"""The facts base as loaded: sources, entities and the facts that link them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from boschquiz.core.model import Show
+
+
+class ValueKind(StrEnum):
+    """What a relation points at: another entity, or a value of one of these kinds."""
+
+    ENTITY = "entity"
+    TEXT = "text"
+    NUMBER = "number"
+    YEAR = "year"
+    DATE = "date"
+
+
+class Salience(StrEnum):
+    """How well known a fact is; shifts the difficulty tier of its questions."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+FactValue = str | int | date
+"""A fact's value: text, a number or a year (int), or a calendar date."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where facts come from. `cite_as` is how a prompt refers to it ("the July 2025 article")."""
+
+    id: str
+    title: str
+    date: str
+    publisher: str | None = None
+    note: str | None = None
+    cite_as: str | None = None
+
+    @property
+    def citation(self) -> str:
+        return f"{self.title} ({self.date})"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A series, character, person, organisation, ... `aliases` count as right when typed."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    show: Show | None = None
+    """For a series of the franchise: which show it is."""
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One statement: `subject` `relation` `object` (an entity id) or `value`.
+
+    `contested` explains why the source contradicts itself on this fact: it yields no question,
+    and its object is never offered as a wrong answer either. `ruled_out` lists values the
+    source itself says are false; they make safe wrong answers.
+    """
+
+    id: str
+    subject: str
+    relation: str
+    source: str
+    object: str | None = None
+    value: FactValue | None = None
+    context: str | None = None
+    detail: str | None = None
+    note: str | None = None
+    as_of: str | None = None
+    salience: Salience = Salience.MEDIUM
+    show: Show | None = None
+    ruled_out: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+    """Other spellings of a text value that count when typed."""
+    contested: str | None = None
+    line: int = 0
+    """Where the fact starts in its file (0 when unknown); for messages, not identity."""
+
+
+@dataclass(frozen=True)
+class FactsBase:
+    """Every source, entity and fact, merged from one or more files, in file order."""
+
+    sources: dict[str, Source] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    facts: tuple[Fact, ...] = ()
+
+    def objects_of(self, subject: str, relation: str) -> frozenset[str]:
+        """Every object the base states (or contests) for `subject` `relation`."""
+        return self._index().objects.get((subject, relation), frozenset())
+
+    def subjects_of(self, relation: str, obj: str) -> frozenset[str]:
+        """Every subject the base states (or contests) has `relation` to `obj`."""
+        return self._index().subjects.get((relation, obj), frozenset())
+
+    def values_of(self, subject: str, relation: str) -> frozenset[FactValue]:
+        return self._index().values.get((subject, relation), frozenset())
+
+    def facts_of(self, relation: str) -> tuple[Fact, ...]:
+        return self._index().by_relation.get(relation, ())
+
+    def _index(self) -> _Index:
+        cached: _Index | None = self.__dict__.get("_cached_index")
+        if cached is None:
+            cached = _Index.build(self.facts)
+            object.__setattr__(self, "_cached_index", cached)
+        return cached
+
+
+@dataclass(frozen=True)
+class _Index:
+    objects: dict[tuple[str, str], frozenset[str]]
+    subjects: dict[tuple[str, str], frozenset[str]]
+    values: dict[tuple[str, str], frozenset[FactValue]]
+    by_relation: dict[str, tuple[Fact, ...]]
+
+    @classmethod
+    def build(cls, facts: tuple[Fact, ...]) -> _Index:
+        objects: dict[tuple[str, str], set[str]] = {}
+        subjects: dict[tuple[str, str], set[str]] = {}
+        values: dict[tuple[str, str], set[FactValue]] = {}
+        by_relation: dict[str, list[Fact]] = {}
+        for fact in facts:
+            by_relation.setdefault(fact.relation, []).append(fact)
+            if fact.object is not None:
+                objects.setdefault((fact.subject, fact.relation), set()).add(fact.object)
+                subjects.setdefault((fact.relation, fact.object), set()).add(fact.subject)
+            if fact.value is not None:
+                values.setdefault((fact.subject, fact.relation), set()).add(fact.value)
+        return cls(
+            objects={k: frozenset(v) for k, v in objects.items()},
+            subjects={k: frozenset(v) for k, v in subjects.items()},
+            values={k: frozenset(v) for k, v in values.items()},
+            by_relation={k: tuple(v) for k, v in by_relation.items()},
+        )

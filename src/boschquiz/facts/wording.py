@@ -1,0 +1,138 @@
+"""Turning a fact's parts into words: names, formatted values, filled templates, sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue, ValueKind
+from boschquiz.facts.templates import RelationSpec
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_NUMBER_WORDS = (
+    *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+    *("eighteen", "nineteen", "twenty"),
+)
+_LOWER_AFTER_PREFIX = frozenset(
+    {"What", "Who", "Whom", "Whose", "Which", "How", "When", "Where", "Why", "In", "On"}
+    | {"For", "According", "The", "True"}
+)
+
+
+def format_value(value: FactValue, spec: RelationSpec) -> str:
+    if isinstance(value, date):
+        return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
+    if spec.kind is ValueKind.NUMBER:
+        return spec.value_format.format(value=value)
+    return str(value)
+
+
+def typed_spellings(value: FactValue, spec: RelationSpec) -> tuple[str, ...]:
+    """Other ways of writing a value that count as right when typed."""
+    if isinstance(value, date):
+        month = _MONTHS[value.month - 1]
+        return (
+            value.isoformat(),
+            f"{value.day} {month} {value.year}",
+            f"{month} {value.day} {value.year}",
+        )
+    if isinstance(value, int) and spec.kind is ValueKind.NUMBER:
+        spelled = [str(value)]
+        if 0 <= value < len(_NUMBER_WORDS):
+            spelled.append(_NUMBER_WORDS[value])
+        shown = format_value(value, spec)
+        return tuple(s for s in dict.fromkeys(spelled) if s != shown)
+    return ()
+
+
+def month_year(iso: str) -> str:
+    year, month = iso[:4], int(iso[5:7])
+    return f"{_MONTHS[month - 1]} {year}"
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def joined(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def with_as_of(text: str, as_of: str | None) -> str:
+    """ "As of July 2025, ..." for a fact that can change; the text as it is otherwise."""
+    if as_of is None:
+        return capitalised(text)
+    first = text.split(" ", 1)[0]
+    rest = text[:1].lower() + text[1:] if first in _LOWER_AFTER_PREFIX else text
+    return f"As of {month_year(as_of)}, {rest}"
+
+
+class Wording:
+    """Fills one fact's templates; `subject`/`obj`/`value` may be swapped for a wrong one."""
+
+    def __init__(self, base: FactsBase, fact: Fact, spec: RelationSpec) -> None:
+        self.base = base
+        self.fact = fact
+        self.spec = spec
+
+    def name(self, entity_id: str) -> str:
+        return self.base.entities[entity_id].name
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.base.entities[entity_id]
+
+    def answer_text(self) -> str:
+        """The fact's object or value as words."""
+        if self.fact.object is not None:
+            return self.name(self.fact.object)
+        assert self.fact.value is not None
+        return format_value(self.fact.value, self.spec)
+
+    def fill(
+        self,
+        template: str,
+        *,
+        subject: str | None = None,
+        obj: str | None = None,
+        value: str | None = None,
+        others: str = "",
+    ) -> str:
+        fact = self.fact
+        source = self.base.sources[fact.source]
+        context = f" in {self.name(fact.context)}" if fact.context else ""
+        fields = {
+            "subject": subject if subject is not None else self.name(fact.subject),
+            "object": obj if obj is not None else (self.name(fact.object) if fact.object else ""),
+            "value": value if value is not None else self.answer_text(),
+            "detail": fact.detail or "",
+            "others": others,
+            "source": source.cite_as or source.title,
+            "in_context": context,
+        }
+        return with_as_of(template.format_map(fields), fact.as_of)
+
+    def statement(self, *, subject: str | None = None, answer: str | None = None) -> str:
+        """The fact as a sentence; with `answer` (or `subject`) swapped, a false one."""
+        if self.spec.kind is ValueKind.ENTITY:
+            return self.fill(self.spec.statement, subject=subject, obj=answer)
+        return self.fill(self.spec.statement, subject=subject, value=answer)
+
+    def explanation(self) -> str:
+        text = self.statement()
+        return f"{text} {self.fact.note}" if self.fact.note else text
