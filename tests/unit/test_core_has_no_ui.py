@@ -10,7 +10,7 @@ import pytest
 
 import boschquiz
 
-CORE_PACKAGES = ("core", "packs", "facts", "game", "store", "yamlsafe")
+CORE_PACKAGES = ("core", "packs", "facts", "game", "store", "yamlsafe", "plain")
 
 
 def core_modules() -> list[str]:

@@ -1,11 +1,24 @@
-"""`boschquiz play` (to be built by the engine issue)."""
+"""`boschquiz play`: start a game in the TUI, or on plain standard input and output."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TextIO
 
-from boschquiz.commands import Subparsers, menu
+from boschquiz.commands import Subparsers
+from boschquiz.core.diagnostics import UserFacingError
+from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
+from boschquiz.core.paths import AppPaths
+from boschquiz.game.round import NothingToReviewError, start_game
+from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
+from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit
+from boschquiz.services import Services
+from boschquiz.store import Store, normalize_player_name
+
+EXIT_UNFINISHED = 3
+"""Plain mode: input ended (or the player quit) before the game was over; nothing saved."""
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -15,7 +28,116 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser("play", help="play a game")
+    p = sub.add_parser(
+        "play",
+        help="play a game",
+        description="Play a game: in the full-screen interface, or line by line with --plain.",
+    )
     add_common_options(p)
-    p.set_defaults(run=menu.run_menu)
+    p.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.CLASSIC.value)
+    p.add_argument("--tier", choices=[d.value for d in Difficulty], default=Difficulty.MEDIUM.value)
+    p.add_argument(
+        "--questions",
+        type=positive_int,
+        default=None,
+        metavar="N",
+        help="questions in classic, review and practice (default 10)",
+    )
+    p.add_argument("--seed", type=int, default=None, help="replay the same game from a seed")
+    p.add_argument("--player", default=DEFAULT_PLAYER, help=f"who plays (default {DEFAULT_PLAYER})")
+    p.add_argument("--steady", action="store_true", help="no speed scoring (recorded as steady)")
+    p.add_argument(
+        "--show",
+        action="append",
+        choices=[s.value for s in Show],
+        default=[],
+        help="only questions about this show (repeatable)",
+    )
+    p.add_argument(
+        "--category", action="append", default=[], help="only this category (repeatable)"
+    )
+    p.add_argument("--plain", action="store_true", help="plain text on stdin/stdout, no TUI")
+    p.set_defaults(run=run_play)
+
+
+def settings_from_args(args: argparse.Namespace) -> GameSettings:
+    player = normalize_player_name(str(args.player))
+    return GameSettings(
+        mode=Mode(args.mode),
+        tier=Difficulty(args.tier),
+        questions=args.questions,
+        steady=bool(args.steady),
+        player=player,
+        shows=tuple(Show(s) for s in args.show),
+        categories=tuple(args.category),
+        seed=args.seed,
+    )
+
+
+def run_play(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    services = Services(
+        paths=AppPaths.discover(saves=args.saves),
+        seed=args.seed,
+        extra_packs=tuple(args.pack),
+        only_extra_packs=bool(args.pack),
+    )
+    if not args.plain:
+        from boschquiz.tui.app import make_app
+
+        make_app(services, start=settings).run()
+        return 0
+    return play_plain(load_game_bank(services), services, settings, sys.stdin, sys.stdout)
+
+
+def play_plain(
+    bank: QuestionBank,
+    services: Services,
+    settings: GameSettings,
+    stdin: TextIO,
+    stdout: TextIO,
+) -> int:
+    """Play one game line by line and save it when it ends; returns the exit code.
+
+    Review with nothing to review prints why and returns 0. Input ending (or `!quit`) before
+    the end prints one line, saves nothing and returns `EXIT_UNFINISHED`.
+    """
+    store = Store(services.paths.saves, services.clock)
+    for notice in store.notices():
+        stdout.write(f"Note: {notice}\n")
+    today = services.clock.now().date()
+    try:
+        game = start_game(bank, settings, services.clock, store, today)
+    except NothingToReviewError as exc:
+        stdout.write(f"{exc.message[0].upper()}{exc.message[1:]}.\n")
+        return 0
+    try:
+        result = PlainGame(game, stdin, stdout).play()
+    except InputEnded:
+        stdout.write("Input ended before the game was over; nothing was saved.\n")
+        return EXIT_UNFINISHED
+    except PlayerQuit:
+        stdout.write("Stopped before the game was over; nothing was saved.\n")
+        return EXIT_UNFINISHED
+    if store.read_only:
+        stdout.write("This game was not saved (the saves folder is read-only, see above).\n")
+        return 0
+    store.record_game(result.record)
+    stdout.write(f"Saved in {store.where()}.\n")
+    return 0
+
+
+def load_game_bank(services: Services) -> QuestionBank:
+    """Every question the game may draw from, as the packs issue loads them."""
+    raise UserFacingError("question packs cannot be loaded yet (the packs loader is not built)")

@@ -1,0 +1,218 @@
+"""Play a `GameRound` line by line: each event on its own line, answers read one per line.
+
+The engine enforces the countdown: the deadline is checked when an answer arrives, so an
+answer typed after it is a time-out. Lines starting with "!" are commands (`COMMANDS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TextIO
+
+from boschquiz.core.model import Mode, Outcome, QuestionType, Show
+from boschquiz.game.round import Feedback, GameResult, GameRound, Lifeline, ShownQuestion
+
+COMMANDS: Mapping[str, str] = {
+    "!5050": "50:50 lifeline (ladder): two choices left",
+    "!skip": "skip lifeline (ladder): climb this rung without answering",
+    "!time": "+15 s lifeline (ladder): more time for this question",
+    "!walk": "walk away (ladder): stop and keep your score",
+    "!quit": "stop now; an unfinished game is not saved",
+    "!help": "list these commands",
+}
+
+LIFELINE_COMMANDS: Mapping[str, Lifeline] = {
+    "!5050": Lifeline.FIFTY_FIFTY,
+    "!skip": Lifeline.SKIP,
+    "!time": Lifeline.EXTRA_TIME,
+}
+
+
+SHOW_NAMES: Mapping[Show, str] = {
+    Show.BOSCH: "Bosch",
+    Show.LEGACY: "Bosch: Legacy",
+    Show.BALLARD: "Ballard",
+    Show.GENERAL: "the Bosch universe",
+}
+
+
+class InputEnded(Exception):
+    """Standard input closed before the game was over."""
+
+
+class PlayerQuit(Exception):
+    """The player typed !quit."""
+
+
+class PlainGame:
+    """Runs one game on a pair of text streams."""
+
+    def __init__(self, game: GameRound, stdin: TextIO, stdout: TextIO) -> None:
+        self.game = game
+        self._in = stdin
+        self._out = stdout
+
+    def say(self, line: str = "") -> None:
+        self._out.write(line + "\n")
+        self._out.flush()
+
+    def play(self) -> GameResult:
+        """Play to the end and return the result. Raises `InputEnded` or `PlayerQuit`."""
+        self.say(describe_game(self.game))
+        if self.game.notice:
+            self.say(f"Note: {self.game.notice}.")
+        while not self.game.finished:
+            self._ask(self.game.shown)
+            feedback = self._take_answer()
+            if feedback is None:
+                continue
+            for line in describe_feedback(feedback, self.game.settings.mode):
+                self.say(line)
+            self.game.next()
+        result = self.game.summary()
+        for line in describe_result(result):
+            self.say(line)
+        return result
+
+    def _ask(self, shown: ShownQuestion) -> None:
+        for line in describe_question(shown, self.game):
+            self.say(line)
+
+    def _take_answer(self) -> Feedback | None:
+        """Read lines until one settles the question; None when the round ended otherwise."""
+        while True:
+            self.say(answer_hint(self.game.shown))
+            raw = self._in.readline()
+            if raw == "":
+                raise InputEnded
+            text = raw.strip()
+            if not text:
+                continue
+            if text.startswith("!"):
+                handled = self._command(text.lower())
+                if isinstance(handled, Feedback) or self.game.finished:
+                    return handled
+                continue
+            choices = self.game.shown.choices
+            if text.isdigit() and 1 <= int(text) <= len(choices):
+                return self.game.answer_choice(int(text) - 1)
+            return self.game.answer(text)
+
+    def _command(self, command: str) -> Feedback | None:
+        game = self.game
+        if command == "!quit":
+            raise PlayerQuit
+        if command == "!help":
+            for name, meaning in COMMANDS.items():
+                self.say(f"{name}: {meaning}")
+            return None
+        if command == "!walk":
+            if game.settings.mode is not Mode.LADDER:
+                self.say("Walking away is only for ladder games.")
+                return None
+            game.walk_away()
+            self.say(f"You walk away with {game.score} points.")
+            return None
+        lifeline = LIFELINE_COMMANDS.get(command)
+        if lifeline is None:
+            self.say(f"Unknown command {command}; type !help for the list.")
+            return None
+        if lifeline not in game.lifelines:
+            self.say(f"The {lifeline} lifeline is not available now.")
+            return None
+        if lifeline is Lifeline.SKIP:
+            return game.skip()
+        if lifeline is Lifeline.FIFTY_FIFTY:
+            shown = game.fifty_fifty()
+            self.say("50:50: two choices are left.")
+            for line in numbered_choices(shown):
+                self.say(line)
+        else:
+            shown = game.extra_time()
+            self.say(f"+15 s: {shown.time_limit:g} seconds for this question now.")
+        game.resume()
+        return None
+
+
+def describe_game(game: GameRound) -> str:
+    s = game.settings
+    size = "as many questions as fit in 60 seconds" if game.total is None else f"{game.total}"
+    if game.total is not None:
+        size += " question" if game.total == 1 else " questions"
+    steady = ", steady scoring" if s.steady else ""
+    return (
+        f"boschquiz {s.mode} game, {s.tier} tier{steady}, {size}, player {s.player},"
+        f" seed {game.seed}."
+    )
+
+
+def describe_question(shown: ShownQuestion, game: GameRound) -> list[str]:
+    q = shown.question
+    where = f"Question {shown.index}" + (f" of {shown.total}" if shown.total else "")
+    details = [q.difficulty.value]
+    if q.show:
+        details.append(SHOW_NAMES[q.show])
+    left = game.seconds_left()
+    if game.settings.mode is Mode.BLITZ and left is not None:
+        details.append(f"{left:.0f} seconds left on the game clock")
+    elif shown.time_limit is not None:
+        details.append(f"{shown.time_limit:g} seconds")
+    else:
+        details.append("no time limit")
+    if game.settings.mode is Mode.LADDER:
+        details.append(f"banked {game.banked} points")
+    lines = [f"{where} ({', '.join(details)}):", q.prompt]
+    lines.extend(numbered_choices(shown))
+    if game.settings.mode is Mode.LADDER:
+        left_now = game.lifelines
+        names = " ".join(c for c, lifeline in LIFELINE_COMMANDS.items() if lifeline in left_now)
+        lines.append(f"Lifelines left: {names or 'none'}. Walk away: !walk.")
+    return lines
+
+
+def numbered_choices(shown: ShownQuestion) -> list[str]:
+    return [f"{i}. {choice}" for i, choice in enumerate(shown.choices, start=1)]
+
+
+def answer_hint(shown: ShownQuestion) -> str:
+    if shown.question.type is QuestionType.TYPED or not shown.choices:
+        return "Your answer:"
+    return f"Your answer (1-{len(shown.choices)} or the text):"
+
+
+def describe_feedback(feedback: Feedback, mode: Mode) -> list[str]:
+    p = feedback.points
+    if feedback.outcome is Outcome.CORRECT:
+        lines = [
+            f"Right! +{p.total} points (base {p.base}, speed {p.speed}, streak {p.streak})."
+            f" Streak {feedback.streak}. Score {feedback.score}."
+        ]
+    elif feedback.outcome is Outcome.SKIPPED:
+        lines = [f"Skipped. The answer was {feedback.right_answer}. Score {feedback.score}."]
+    else:
+        opening = "Time is up." if feedback.outcome is Outcome.TIMEOUT else "Wrong."
+        lines = [f"{opening} The answer was {feedback.right_answer}. Score {feedback.score}."]
+    if feedback.time_penalty:
+        lines.append(f"{feedback.time_penalty:g} seconds off the game clock.")
+    if feedback.show_explanation and feedback.explanation:
+        lines.append(f"Why: {feedback.explanation}")
+    if feedback.show_explanation and feedback.source:
+        lines.append(f"Source: {feedback.source}")
+    if mode is Mode.LADDER and feedback.game_over and not feedback.correct:
+        lines.append(f"The ladder ends here; you keep {feedback.score} points.")
+    return lines
+
+
+def describe_result(result: GameResult) -> list[str]:
+    r = result.record
+    lines = [
+        f"Game over. {r.correct} of {r.answered} right. Score {r.score}."
+        f" Best streak {r.best_streak}."
+    ]
+    if result.walked_away:
+        lines.append("You walked away.")
+    if not result.high_score:
+        lines.append("Practice games do not count for high scores.")
+    if result.share_line:
+        lines.append(result.share_line)
+    return lines
