@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 MIN_FUZZY_LENGTH = 5
@@ -27,9 +28,10 @@ _NOT_WORD = re.compile(r"[^\w]+|_")
 
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", stripped.casefold())).split()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text.casefold())).split()
     joined = " ".join(words)
     for article in _ARTICLES:
         if joined.startswith(article) and len(joined) > len(article):
@@ -61,10 +63,23 @@ def is_close_misspelling(typed: str, target: str) -> bool:
 
 
 class AnswerMatcher:
-    """Checks typed answers; knows the bank's other answers so it never accepts one of them."""
+    """Checks typed answers; knows the bank's other answers so it never accepts one of them.
+
+    The known answers are normalized on the first answer that needs them, so starting a game
+    on a large bank costs nothing here.
+    """
 
     def __init__(self, known_answers: Iterable[str] = ()) -> None:
-        self._known = frozenset(n for n in (normalize(a) for a in known_answers) if n)
+        self._raw: Iterable[str] | None = known_answers
+        self._known: frozenset[str] = frozenset()
+        self._known_list: list[str] = []
+
+    def _rivals(self) -> frozenset[str]:
+        if self._raw is not None:
+            self._known = frozenset(n for n in map(normalize, set(self._raw)) if n)
+            self._known_list = sorted(self._known)
+            self._raw = None
+        return self._known
 
     def matches(self, typed: str, answer: str, accept: Iterable[str] = ()) -> bool:
         got = normalize(typed)
@@ -73,11 +88,13 @@ class AnswerMatcher:
         targets = {n for n in (normalize(t) for t in (answer, *accept)) if n}
         if got in targets:
             return True
-        if got in self._known:
+        if got in self._rivals():
             return False
         close = [t for t in targets if is_close_misspelling(got, t)]
         if not close:
             return False
         distance = min(OSA.distance(got, t) for t in close)
-        rivals = self._known - targets
-        return not any(OSA.distance(got, rival) <= distance for rival in rivals)
+        near = process.extract(
+            got, self._known_list, scorer=OSA.distance, score_cutoff=distance, limit=None
+        )
+        return all(rival in targets for rival, _, _ in near)

@@ -171,6 +171,7 @@ def start_game(
         raise UserFacingError(
             f"the number of questions must be at least 1, not {settings.questions}"
         )
+    bank_hash = bank.content_hash
     if settings.mode is Mode.DAILY:
         if history.daily_played(settings.player, today):
             raise DailyAlreadyPlayedError(
@@ -184,7 +185,7 @@ def start_game(
             packs=(),
             shows=(),
             categories=(),
-            seed=daily_seed(today, bank.content_hash),
+            seed=daily_seed(today, bank_hash),
         )
     seed = settings.seed if settings.seed is not None else secrets.randbelow(2**63)
     settings = replace(settings, seed=seed)
@@ -195,7 +196,7 @@ def start_game(
         questions=questions,
         clock=clock,
         matcher=AnswerMatcher(_known_answers(bank)),
-        bank_hash=bank.content_hash,
+        bank_hash=bank_hash,
         today=today,
         notice=notice,
     )
