@@ -55,9 +55,14 @@ def test_one_letter_away_from_another_known_answer_is_wrong(matcher: AnswerMatch
     assert not matcher.matches("Larry Bosch", "Harry Bosch")
 
 
-def test_one_letter_slip_closer_to_a_rival_is_wrong(matcher: AnswerMatcher) -> None:
-    """A typo that is as close to another known answer as to the right one does not count."""
-    assert not matcher.matches("Larry Bosh", "Harry Bosch")
+def test_slip_as_close_to_a_rival_is_wrong() -> None:
+    """'Harry Bosth' is one slip from 'Harry Bosch' but also from 'Harry Booth': not accepted."""
+    assert not AnswerMatcher(("Harry Bosch", "Harry Booth")).matches("Harry Bosth", "Harry Bosch")
+
+
+def test_slip_with_no_rival_near_counts() -> None:
+    """The same slip counts when no other known answer is as close."""
+    assert AnswerMatcher(("Harry Bosch", "Maddie Bosch")).matches("Harry Bosth", "Harry Bosch")
 
 
 def test_changed_first_letter_is_not_a_slip() -> None:
