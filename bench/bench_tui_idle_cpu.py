@@ -23,7 +23,7 @@ SETTLE = 1.0
 """Seconds after the screen is painted before measuring, so start-up work is not counted."""
 
 GAME_ARGS = ["play", "--mode", "classic", "--tier", "easy", "--seed", "1", "--player", "bench"]
-QUESTION_TEXT = "1 of"
+QUESTION_TEXT = "question 1 of"
 """Text on the question screen once a question is shown ("question 1 of n")."""
 
 READY_TEXT = "ready-marker"

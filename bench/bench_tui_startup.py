@@ -12,15 +12,28 @@ from __future__ import annotations
 import statistics
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from itertools import groupby
 from pathlib import Path
+
+from tinydb.table import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._pty import ProgramTimeout, PtyProgram
 from bench._report import report
 from bench._tui import REPO_ROOT, bench_home, bench_parser, boschquiz_command, write_script
+from boschquiz.core.clock import SystemClock
+from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
+from boschquiz.store import Store
+from boschquiz.store.codec import game_to_json
+from boschquiz.store.gamelog import GAMES_TABLE
+from boschquiz.store.layout import SavesLayout, TinyFile
 
 MAX_RATIO = 1.25
+PLAYERS = ("Harry", "Renée", "Maddie", "J. Edgar", "Honey")
+SCORED_MODES = (Mode.CLASSIC, Mode.BLITZ, Mode.LADDER, Mode.DAILY, Mode.REVIEW)
+HISTORY_START = datetime(2025, 7, 9, 20, 0, tzinfo=UTC)
 STORE_GAMES = 10_000
 CTRL_P = b"\x10"
 PALETTE_TEXT = "Search for commands"
@@ -62,10 +75,62 @@ def measure(argv: list[str], env: dict[str, str], ready_text: str) -> Startup:
     return Startup(painted, interactive)
 
 
+def bench_game(number: int) -> GameRecord:
+    """The `number`th of a varied history: five players, every scored mode and tier."""
+    mode = SCORED_MODES[number % len(SCORED_MODES)]
+    tier = list(Difficulty)[number // len(SCORED_MODES) % 3]
+    started = HISTORY_START + timedelta(minutes=37 * number)
+    answers = tuple(
+        AnswerRecord(
+            question_id=f"bench/q-{(number * 7 + k) % 400}",
+            given="x",
+            outcome=Outcome.CORRECT if (number + k) % 4 else Outcome.WRONG,
+            seconds=2.0 + k % 9,
+            time_limit=20.0,
+            base_points=100 if (number + k) % 4 else 0,
+            speed_points=40 if (number + k) % 4 else 0,
+            streak_bonus=0,
+        )
+        for k in range(10)
+    )
+    return GameRecord(
+        player=PLAYERS[number % len(PLAYERS)],
+        mode=mode,
+        tier=tier,
+        steady=False,
+        seed=number,
+        packs=("bench",),
+        bank_hash="0123456789abcdef",
+        started_at=started.isoformat(),
+        duration=95.0,
+        score=sum(a.points for a in answers),
+        correct=sum(a.outcome is Outcome.CORRECT for a in answers),
+        answered=len(answers),
+        best_streak=3,
+        answers=answers,
+        daily_date=started.date().isoformat() if mode is Mode.DAILY else None,
+    )
+
+
 def build_store(saves: Path, games: int) -> int:
-    """Fill `saves` with `games` finished games; how many were written (0 until the store lands)."""
-    del saves, games
-    return 0
+    """Fill `saves` with `games` finished games; how many the store then reports.
+
+    Recording 10,000 games one by one (each atomic and fsynced) takes minutes, so the game log
+    is written in whole segments with the store's own layout and codec, and the store builds
+    its index from the log when first opened, as it does after losing `index.json`.
+    """
+    layout = SavesLayout(saves)
+    layout.games_dir.mkdir(parents=True, exist_ok=True)
+    for path, ids in groupby(range(1, games + 1), key=layout.segment):
+        segment = TinyFile(path, None)
+        segment.db.table(GAMES_TABLE, cache_size=0).insert_multiple(
+            Document(game_to_json(bench_game(i)), doc_id=i) for i in ids
+        )
+        segment.commit()
+    store = Store(saves, SystemClock())
+    for player in PLAYERS:
+        store.ensure_player(player)
+    return sum(player.games for player in store.players())
 
 
 def main() -> int:
