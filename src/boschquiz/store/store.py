@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -46,10 +46,14 @@ from boschquiz.store.stats import GroupStats, apply_answers, group_stats
 
 CURRENT_SCHEMA = migrations.CURRENT_SCHEMA
 LOCK_TIMEOUT = 10.0
+LOCK_POLL_INTERVAL = 0.002
 _TRIM_EVERY = 2000
 """While replaying many games, trim the score tables whenever they grow past this many rows."""
 
 Row = dict[str, Any]
+_REBUILT = "it will be rebuilt from your game history"
+_PLAYERS_LOST = "players will be re-created as they play (their settings start afresh)"
+_Parsed = TypeVar("_Parsed")
 
 
 class Store:
@@ -197,10 +201,12 @@ class Store:
 
     def question_stats(self, player: str) -> Mapping[str, QuestionStats]:
         """Per question id, what `player` has done with it (the engine's `HistorySource`)."""
-        self.open()
-        path = self._layout.stats_file(player.strip())
-        data = self._load(path, f"question history of {player.strip()!r}", _REBUILT)
-        return _StatsFile.parse(data, player.strip()).stats if data else {}
+        name = player.strip()
+        found, stats = self._stats_file(name)
+        if not found and self._has_history(name):
+            self._repair(lambda: self._rebuild(stats_of=name))
+            found, stats = self._stats_file(name)
+        return stats.stats
 
     def daily_played(self, player: str, day: date | str) -> bool:
         """Whether `player` has a saved daily-challenge game for `day`."""
@@ -317,20 +323,67 @@ class Store:
 
     # -- internals: reading ----------------------------------------------------------------
 
-    def _catalog(self) -> _Catalog:
-        self.open()
-        data = self._load(self._layout.index, "high-score file", _REBUILT)
-        try:
-            return _Catalog.parse(data)
-        except _WrongShape as exc:
-            problem = UnreadableFile(self._layout.index, str(exc))
-            self._set_aside(problem, "high-score file", _REBUILT)
-            return _Catalog.parse(None)
+    def _catalog(self, *, repair: bool = True) -> _Catalog:
+        """`index.json`; a lost or damaged one is rebuilt from the log (unless `repair` is
+        False: the caller is rebuilding it)."""
+        found, catalog = self._read(self._layout.index, "high-score file", _Catalog.parse)
+        if not found and repair and self._frozen is None and self._layout.segments():
+            self._repair(lambda: self._sync(None))
+            found, catalog = self._read(self._layout.index, "high-score file", _Catalog.parse)
+        return catalog
+
+    def _stats_file(self, player: str) -> tuple[bool, _StatsFile]:
+        return self._read(
+            self._layout.stats_file(player),
+            f"question history of {player!r}",
+            lambda data: _StatsFile.parse(data, player),
+        )
+
+    def _has_history(self, player: str) -> bool:
+        record = self._catalog().records.get(player)
+        return self._frozen is None and record is not None and int(record["games"]) > 0
 
     def _daily_rows(self) -> list[Row]:
+        found, rows = self._read(self._layout.daily, "daily-challenge file", _parse_daily)
+        if not found and any(r["last_daily"] for r in self._catalog().records.values()):
+            self._repair(lambda: self._rebuild(daily=True))
+            found, rows = self._read(self._layout.daily, "daily-challenge file", _parse_daily)
+        return rows
+
+    def _read(
+        self,
+        path: Path,
+        what: str,
+        parse: Callable[[TinyDBData | None], _Parsed],
+        remedy: str = _REBUILT,
+    ) -> tuple[bool, _Parsed]:
+        """A file parsed; (False, parse(None)) when missing, or damaged and moved aside."""
         self.open()
-        data = self._load(self._layout.daily, "daily-challenge file", _REBUILT)
-        return TinyFile(self._layout.daily, data).rows("daily") if data else []
+        data = self._load(path, what, remedy)
+        try:
+            return data is not None, parse(data)
+        except _WrongShape as exc:
+            self._set_aside(UnreadableFile(path, str(exc)), what, remedy, parse)
+            return False, parse(None)
+
+    def _repair(self, action: Callable[[], object]) -> None:
+        """Rebuild a derived file now, under the lock; if saving fails, tell the player."""
+        try:
+            with self._writing():
+                action()
+        except StoreError as exc:
+            if exc.message not in self._notices:
+                self._notices.append(exc.message)
+
+    def _rebuild(self, *, stats_of: str | None = None, daily: bool = False) -> None:
+        """Under the lock: rewrite one player's stats and/or the daily file from the log."""
+        catalog = self._catalog(repair=False)
+        updater = _Updater(self, catalog)
+        if stats_of is not None:
+            updater.stats_for(stats_of, catalog.applied + 1)
+        if daily:
+            updater.daily_rows()
+        updater.commit(catalog.applied, force=True)
 
     def _player_rows(self) -> dict[str, Row]:
         self.open()
@@ -338,18 +391,7 @@ class Store:
         return {row["name"]: row for row in TinyFile(self._layout.players, data).rows("players")}
 
     def _load_players(self) -> TinyDBData | None:
-        data = self._load(self._layout.players, "players file", _PLAYERS_LOST)
-        if data is None:
-            return None
-        for row in data.get("players", {}).values():
-            if not isinstance(row.get("name"), str) or not isinstance(row.get("settings"), dict):
-                self._set_aside(
-                    UnreadableFile(self._layout.players, "has entries of the wrong shape"),
-                    "players file",
-                    _PLAYERS_LOST,
-                )
-                return None
-        return data
+        return self._read(self._layout.players, "players file", _parse_players, _PLAYERS_LOST)[1]
 
     def _player_record(self, row: Mapping[str, Any], games: int | None = None) -> PlayerRecord:
         if games is None:
@@ -383,19 +425,22 @@ class Store:
                     return None
         return None
 
-    def _set_aside(self, problem: UnreadableFile, what: str, remedy: str) -> bool:
-        """Move a damaged file aside under the lock. False if it turned out readable after all
-        (another process replaced it meanwhile)."""
+    def _set_aside(
+        self,
+        problem: UnreadableFile,
+        what: str,
+        remedy: str,
+        parse: Callable[[TinyDBData | None], object] = lambda data: data,
+    ) -> bool:
+        """Move a damaged file aside under the lock. False if it turned out readable (and
+        `parse`-able) after all: another process replaced it meanwhile."""
         path = problem.path
         if self._frozen is not None:
             return True
         try:
             with self._locked():
-                try:
-                    read_tinydb_file(path)
+                if _parses(path, parse):
                     return False
-                except UnreadableFile:
-                    pass
                 aside = _aside_path(path, self._clock.now().strftime("%Y%m%d-%H%M%S"))
                 os.replace(path, aside)
                 fsync_dir(path.parent)
@@ -422,14 +467,18 @@ class Store:
     def _locked(self) -> Iterator[None]:
         if self._file_lock is None:
             self._file_lock = FileLock(str(self._layout.lock), timeout=LOCK_TIMEOUT)
-        try:
-            with self._mutex, self._file_lock:
+        with self._mutex:
+            try:
+                self._file_lock.acquire(poll_interval=LOCK_POLL_INTERVAL)
+            except Timeout:
+                raise SaveFailed(
+                    f"Another boschquiz kept the saves locked for {LOCK_TIMEOUT:g} seconds; "
+                    "nothing was saved, everything saved before is unchanged."
+                ) from None
+            try:
                 yield
-        except Timeout:
-            raise SaveFailed(
-                f"Another boschquiz kept the saves locked for {LOCK_TIMEOUT:g} seconds; "
-                "nothing was saved, everything saved before is unchanged."
-            ) from None
+            finally:
+                self._file_lock.release()
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -464,7 +513,7 @@ class Store:
     def _sync(self, new_game: Row | None) -> int:
         """Under the lock: bring the derived files up to date with the log, after appending
         `new_game` to it if given. Returns the id of the last game in the log."""
-        catalog = self._catalog()
+        catalog = self._catalog(repair=False)
         updater = _Updater(self, catalog)
         last = catalog.applied
         for game_id, game in gamelog.iter_games(
@@ -478,10 +527,6 @@ class Store:
             updater.apply(last, new_game)
         updater.commit(last)
         return last
-
-
-_REBUILT = "it will be rebuilt from your game history"
-_PLAYERS_LOST = "players will be re-created as they play (their settings start afresh)"
 
 
 class _WrongShape(Exception):
@@ -530,14 +575,16 @@ class _StatsFile:
     def parse(cls, data: TinyDBData | None, player: str) -> _StatsFile:
         if data is None:
             return cls(player, 0, {})
-        file = TinyFile(Path(), data)
-        meta = file.rows("meta")
-        applied = int(meta[0].get("applied_through", 0)) if meta else 0
-        stats = {}
-        for row in file.rows("questions"):
-            with suppress(KeyError, ValueError, TypeError):
+        try:
+            file = TinyFile(Path(), data)
+            meta = file.rows("meta")
+            applied = int(meta[0].get("applied_through", 0)) if meta else 0
+            stats = {}
+            for row in file.rows("questions"):
                 entry = stats_from_json(row)
                 stats[entry.question_id] = entry
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise _WrongShape(f"has entries of the wrong shape ({exc!r})") from None
         return cls(player, applied, stats)
 
     def write(self, path: Path, applied: int) -> None:
@@ -565,7 +612,7 @@ class _Updater:
         try:
             player = str(game["player"])
             row = scoretable.row_from_game(game_id, game)
-            stats = self._stats_for(player, game_id)
+            stats = self.stats_for(player, game_id)
             if game_id > stats.applied:
                 apply_answers(stats.stats, game)
         except (KeyError, ValueError, TypeError, StoreError):
@@ -581,13 +628,13 @@ class _Updater:
         if len(scores) > _TRIM_EVERY:
             self._catalog.scores = _trim_tables(scores)
         if row["mode"] == Mode.DAILY.value and row["daily_date"]:
-            daily = self._daily_rows()
+            daily = self.daily_rows()
             daily.append(row)
             if len(daily) > _TRIM_EVERY:
                 self._daily = _trim_daily(daily)
 
-    def commit(self, last_game: int) -> None:
-        if not self._touched and self._catalog.applied == last_game:
+    def commit(self, last_game: int, *, force: bool = False) -> None:
+        if not (force or self._touched or self._catalog.applied != last_game):
             return
         for player, stats in self._stats.items():
             stats.write(self._layout.stats_file(player), last_game)
@@ -604,43 +651,43 @@ class _Updater:
         index.replace("records", list(self._catalog.records.values()))
         index.commit()
 
-    def _stats_for(self, player: str, game_id: int) -> _StatsFile:
+    def stats_for(self, player: str, game_id: int) -> _StatsFile:
+        """The player's stats file, ready for `game_id`. A lost one is replayed from the log
+        up to what the index already holds (later games arrive through `apply`)."""
         stats = self._stats.get(player)
         if stats is not None:
             return stats
-        path = self._layout.stats_file(player)
-        data = self._store._load(path, f"question history of {player!r}", _REBUILT)
-        try:
-            stats = _StatsFile.parse(data, player)
-        except (KeyError, ValueError, TypeError, IndexError):
-            stats = _StatsFile(player, 0, {})
+        found, stats = self._store._stats_file(player)
         known = self._catalog.records.get(player)
-        if stats.applied < self._catalog.applied and known and known["games"] > 0:
-            for old_id, old_game in gamelog.iter_games(self._layout, after=stats.applied):
-                if old_id > self._catalog.applied or old_id >= game_id:
+        if not found and known and known["games"] > 0:
+            until = min(self._catalog.applied, game_id - 1)
+            for old_id, old_game in gamelog.iter_games(self._layout):
+                if old_id > until:
                     break
                 if old_game.get("player") == player:
                     with suppress(KeyError, ValueError, TypeError):
                         apply_answers(stats.stats, old_game)
-            stats.applied = min(self._catalog.applied, game_id - 1)
+            stats.applied = until
         self._stats[player] = stats
         return stats
 
-    def _daily_rows(self) -> list[Row]:
-        if self._daily is None:
-            data = self._store._load(self._layout.daily, "daily-challenge file", _REBUILT)
-            self._daily = TinyFile(self._layout.daily, data).rows("daily") if data else []
-            played_daily = any(rec["last_daily"] for rec in self._catalog.records.values())
-            if data is None and played_daily:
-                applied = self._catalog.applied
-                self._daily = self._store._rows_from_log(
-                    lambda row: (
-                        row["mode"] == Mode.DAILY.value
-                        and bool(row["daily_date"])
-                        and row["game"] <= applied
-                    )
+    def daily_rows(self) -> list[Row]:
+        """The daily rows being updated; a lost daily file is replayed from the log."""
+        if self._daily is not None:
+            return self._daily
+        found, rows = self._store._read(self._layout.daily, "daily-challenge file", _parse_daily)
+        played_daily = any(rec["last_daily"] for rec in self._catalog.records.values())
+        if not found and played_daily:
+            applied = self._catalog.applied
+            rows = self._store._rows_from_log(
+                lambda row: (
+                    row["mode"] == Mode.DAILY.value
+                    and bool(row["daily_date"])
+                    and row["game"] <= applied
                 )
-        return self._daily
+            )
+        self._daily = rows
+        return rows
 
     def _register(self, player: str, first_seen: str) -> None:
         if self._players is None:
@@ -649,6 +696,31 @@ class _Updater:
         if player not in self._player_rows:
             self._player_rows[player] = {"name": player, "created": first_seen, "settings": {}}
             self._players_changed = True
+
+
+def _parses(path: Path, parse: Callable[[TinyDBData | None], object]) -> bool:
+    try:
+        parse(read_tinydb_file(path))
+    except (UnreadableFile, _WrongShape):
+        return False
+    return True
+
+
+def _parse_players(data: TinyDBData | None) -> TinyDBData | None:
+    for row in (data or {}).get("players", {}).values():
+        if not isinstance(row.get("name"), str) or not isinstance(row.get("settings"), dict):
+            raise _WrongShape("has entries of the wrong shape")
+    return data
+
+
+def _parse_daily(data: TinyDBData | None) -> list[Row]:
+    rows = TinyFile(Path(), data).rows("daily") if data else []
+    try:
+        for row in rows:
+            scoretable.rank_key(row), scoretable.daily_key(row), str(row["player"])
+    except (KeyError, ValueError, TypeError) as exc:
+        raise _WrongShape(f"has entries of the wrong shape ({exc!r})") from None
+    return rows
 
 
 def _trim_tables(rows: list[Row]) -> list[Row]:

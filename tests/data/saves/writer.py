@@ -1,0 +1,62 @@
+"""A small writer process for the store's crash and concurrency tests (and the stress script).
+
+Usage: writer.py SAVES_DIR PLAYER COUNT [--graceful]
+Records COUNT games for PLAYER, printing each game id on its own line only after
+`record_game` has returned (so a printed id is a game the player was told is saved). With
+`--graceful`, runs inside `signals.graceful_exit()`, prints "ready" first, and prints
+"clean exit" from its `finally` block.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from boschquiz.core.clock import SystemClock
+from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
+from boschquiz.store import Store, signals
+
+
+def game(player: str, n: int) -> GameRecord:
+    answers = tuple(
+        AnswerRecord(f"core/q{(n + i) % 40}", "x", Outcome.CORRECT, 3.0, None, 750, 0, 0)
+        for i in range(10)
+    )
+    return GameRecord(
+        player=player,
+        mode=Mode.PRACTICE if n % 7 == 6 else Mode.CLASSIC,
+        tier=Difficulty.MEDIUM,
+        steady=True,
+        seed=n,
+        packs=("core",),
+        bank_hash="abc123",
+        started_at=f"2026-11-24T12:{n // 60 % 60:02d}:{n % 60:02d}+00:00",
+        duration=30.0,
+        score=7500 + n,
+        correct=10,
+        answered=10,
+        best_streak=10,
+        answers=answers,
+    )
+
+
+def main(argv: list[str]) -> int:
+    folder, player, count = Path(argv[0]), argv[1], int(argv[2])
+    store = Store(folder, SystemClock())
+    if "--graceful" not in argv:
+        for n in range(count):
+            print(store.record_game(game(player, n)), flush=True)
+        return 0
+    with signals.graceful_exit():
+        try:
+            print("ready", flush=True)
+            for n in range(count):
+                print(store.record_game(game(player, n)), flush=True)
+        finally:
+            store.close()
+            print("clean exit", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
