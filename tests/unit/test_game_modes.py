@@ -400,3 +400,11 @@ def test_right_answer_outside_practice_does_not_force_the_explanation() -> None:
     """In classic, a right answer leaves showing the explanation to the UI."""
     game = new_game()
     assert not game.answer(game.shown.question.answer).show_explanation
+
+
+def test_no_walking_away_after_a_ladder_miss() -> None:
+    """Once a miss has ended the ladder, walking away cannot rescue the score."""
+    game = new_game(bank_of(10), mode=Mode.LADDER)
+    answer_wrong(game)
+    with pytest.raises(GameStateError):
+        game.walk_away()

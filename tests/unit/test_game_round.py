@@ -256,3 +256,13 @@ def test_own_time_limit_sets_the_deadline() -> None:
     clock = FakeClock(start=0.0)
     game = new_game(bank, clock, tier=Difficulty.HARD, questions=1)
     assert game.shown.deadline == 45.0
+
+
+def test_countdown_stops_once_answered() -> None:
+    """After an answer the countdown holds its value until the next question."""
+    clock = FakeClock()
+    game = new_game(clock=clock, tier=Difficulty.EASY)
+    clock.advance(5)
+    answer_right(game)
+    clock.advance(100)
+    assert game.seconds_left() == pytest.approx(EASY_LIMIT - 5)

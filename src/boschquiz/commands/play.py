@@ -21,10 +21,22 @@ EXIT_UNFINISHED = 3
 """Plain mode: input ended (or the player quit) before the game was over; nothing saved."""
 
 
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--saves", type=Path, default=None, help="folder for saves")
+def add_common_options(parser: argparse.ArgumentParser, *, inherit: bool = False) -> None:
+    """--saves and --pack. With `inherit` (on a sub-command) an option left out keeps the
+    value given before the sub-command (`boschquiz --saves DIR play`)."""
     parser.add_argument(
-        "--pack", action="append", type=Path, default=[], metavar="PATH", help="extra pack"
+        "--saves",
+        type=Path,
+        default=argparse.SUPPRESS if inherit else None,
+        help="folder for saves",
+    )
+    parser.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=argparse.SUPPRESS if inherit else [],
+        metavar="PATH",
+        help="play only this pack (repeatable)",
     )
 
 
@@ -44,7 +56,7 @@ def register(sub: Subparsers) -> None:
         help="play a game",
         description="Play a game: in the full-screen interface, or line by line with --plain.",
     )
-    add_common_options(p)
+    add_common_options(p, inherit=True)
     p.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.CLASSIC.value)
     p.add_argument("--tier", choices=[d.value for d in Difficulty], default=Difficulty.MEDIUM.value)
     p.add_argument(

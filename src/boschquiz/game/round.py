@@ -304,6 +304,7 @@ class GameRound:
             self._started + BLITZ_SECONDS if settings.mode is Mode.BLITZ else None
         )
         self._position = 0
+        self._settled_at = self._started
         self._state = RoundState.ASKING
         self._paused_at: float | None = None
         self._feedback: Feedback | None = None
@@ -367,11 +368,18 @@ class GameRound:
         return None if self.settings.mode is Mode.BLITZ else len(self._questions)
 
     def seconds_left(self) -> float | None:
-        """Seconds until the deadline (never negative), frozen while paused; None if untimed."""
+        """Seconds until the deadline (never negative); None if untimed.
+
+        Frozen while paused, and from the answer on until the next question (except in blitz,
+        whose one game clock keeps running)."""
         deadline = self._shown.deadline
         if deadline is None:
             return None
-        now = self._paused_at if self._paused_at is not None else self._clock.monotonic()
+        now = self._clock.monotonic()
+        if self._paused_at is not None:
+            now = self._paused_at
+        elif self._state is not RoundState.ASKING and self._game_deadline is None:
+            now = self._settled_at
         return max(0.0, deadline - now)
 
     # --- what the player does ----------------------------------------------------------
@@ -462,6 +470,8 @@ class GameRound:
             raise GameStateError("walking away is a ladder move")
         if self._state is RoundState.FINISHED:
             raise GameStateError("the game is already over")
+        if self._feedback is not None and self._feedback.game_over:
+            raise GameStateError("the ladder has already ended")
         self._walked_away = True
         self._finish()
 
@@ -568,6 +578,7 @@ class GameRound:
         return self._settle(None, Outcome.TIMEOUT)
 
     def _settle(self, given: str | None, outcome: Outcome) -> Feedback:
+        self._settled_at = self._clock.monotonic()
         question = self._shown.question
         mode = self.settings.mode
         if outcome is Outcome.TIMEOUT:
