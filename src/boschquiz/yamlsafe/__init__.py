@@ -9,7 +9,13 @@ See docs/packs.md for the limits.
 from __future__ import annotations
 
 from boschquiz.yamlsafe.limits import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH
-from boschquiz.yamlsafe.loader import LoadedYaml, load_yaml, load_yaml_text
+from boschquiz.yamlsafe.loader import (
+    LoadedYaml,
+    load_yaml,
+    load_yaml_bytes,
+    load_yaml_text,
+    paused_gc,
+)
 from boschquiz.yamlsafe.schema import SchemaCheck, schema_diagnostics
 
 __all__ = [
@@ -19,6 +25,8 @@ __all__ = [
     "LoadedYaml",
     "SchemaCheck",
     "load_yaml",
+    "load_yaml_bytes",
     "load_yaml_text",
+    "paused_gc",
     "schema_diagnostics",
 ]

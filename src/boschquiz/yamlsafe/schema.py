@@ -74,10 +74,7 @@ class SchemaCheck:
         if not isinstance(schema, Mapping):
             raise ValueError(f"not a schema: {schema!r}")
         checks = [self._keyword(key, value, schema) for key, value in schema.items()]
-        real = [c for c in checks if c is not None]
-        if len(real) == 1:
-            return real[0]
-        return lambda value: all(check(value) for check in real)
+        return _all([c for c in checks if c is not None])
 
     def _keyword(self, key: str, value: Any, schema: Mapping[str, Any]) -> Check | None:
         if key in _ANNOTATIONS or key in ("then", "else"):
@@ -88,21 +85,34 @@ class SchemaCheck:
         raise ValueError(f"schema keyword '{key}' is not supported by the compiled checker")
 
     def _ref(self, ref: str) -> Check:
-        if ref not in self._refs:
-            if not ref.startswith("#/"):
-                raise ValueError(f"only local $ref is supported, not {ref!r}")
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local $ref is supported, not {ref!r}")
+        compiled = self._refs.get(ref)
+        if compiled is None:
             target: Any = self.schema
             for part in ref[2:].split("/"):
                 target = target[part]
-            self._refs[ref] = _never
-            compiled = self._compile(target)
-            self._refs[ref] = compiled
-        return lambda value: self._refs[ref](value)
+            self._refs[ref] = lambda value: self._refs[ref](value)  # while compiling a cycle
+            compiled = self._refs[ref] = self._compile(target)
+        return compiled
 
 
 def schema_diagnostics(loaded: LoadedYaml, schema: Mapping[str, Any]) -> tuple[Diagnostic, ...]:
     """Run `schema` (JSON Schema, Draft 2020-12) over `loaded`: every error, located."""
     return SchemaCheck(schema).diagnostics(loaded)
+
+
+def _all(checks: Sequence[Check]) -> Check:
+    """One check that passes when every check in `checks` does (unrolled: this is hot)."""
+    if not checks:
+        return _always
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda v: first(v) and second(v)
+    head, rest = checks[0], _all(checks[1:])
+    return lambda v: head(v) and rest(v)
 
 
 def _always(value: object) -> bool:
@@ -142,13 +152,26 @@ def _same(a: object, b: object) -> bool:
 
 def _type(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
     kinds = [value] if isinstance(value, str) else list(value)
+    exact: set[type] = set()
     for kind in kinds:
         _is_type(None, kind)
-    if kinds == ["string"]:
-        return lambda v: isinstance(v, str)
-    if kinds == ["object"]:
-        return lambda v: isinstance(v, dict)
-    return lambda v: any(_is_type(v, k) for k in kinds)
+        exact.update(_EXACT_TYPES[kind])
+    frozen = frozenset(exact)
+    if "integer" in kinds and "number" not in kinds:
+        return lambda v: type(v) in frozen or _is_type(v, "integer")
+    return lambda v: type(v) in frozen or any(_is_type(v, k) for k in kinds)
+
+
+_EXACT_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "object": (dict,),
+    "array": (list,),
+    "boolean": (bool,),
+    "null": (type(None),),
+    "integer": (int,),
+    "number": (int, float),
+}
+"""Types accepted at a glance; anything else (subclasses, 3.0 as an integer) takes the slow path."""
 
 
 def _enum(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
@@ -189,20 +212,26 @@ def _maximum(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
 
 
 def _required(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
-    names = tuple(value)
-    return lambda v: not isinstance(v, dict) or all(n in v for n in names)
+    names = frozenset(value)
+    return lambda v: not isinstance(v, dict) or names.issubset(v)
 
 
 def _properties(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
     checks = {name: sc._compile(sub) for name, sub in value.items()}
+    pairs = tuple(checks.items())
 
     def check(v: object) -> bool:
         if not isinstance(v, dict):
             return True
-        for name, item in v.items():
-            sub = checks.get(name)
-            if sub is not None and not sub(item):
-                return False
+        if len(v) < len(pairs):
+            for name, item in v.items():
+                sub = checks.get(name)
+                if sub is not None and not sub(item):
+                    return False
+        else:
+            for name, sub in pairs:
+                if name in v and not sub(v[name]):
+                    return False
         return True
 
     return check
@@ -222,7 +251,15 @@ def _additional(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check
 
 def _items(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
     sub = sc._compile(value)
-    return lambda v: not isinstance(v, list) or all(sub(item) for item in v)
+
+    def check(v: object) -> bool:
+        if isinstance(v, list):
+            for item in v:
+                if not sub(item):
+                    return False
+        return True
+
+    return check
 
 
 def _min_items(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
@@ -251,8 +288,7 @@ def _unique_items(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Che
 
 
 def _all_of(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
-    checks = [sc._compile(sub) for sub in value]
-    return lambda v: all(c(v) for c in checks)
+    return _all([sc._compile(sub) for sub in value])
 
 
 def _any_of(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:

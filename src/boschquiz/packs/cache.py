@@ -1,0 +1,152 @@
+"""A content-keyed cache of loaded packs, so an unchanged pack loads at `json.load` speed.
+
+The key is the SHA-256 of the pack's bytes together with the schema's bytes, so an edit to
+either can never be served stale. Entries live in `<cache>/packs/`, named with the cache format
+version (a format change never reads an old entry), are written atomically (temporary file and
+rename), and are path-free, so the same content at two paths shares one entry. Each entry starts
+with the SHA-256 of its own body: an entry that is truncated, altered or unreadable is ignored
+and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from boschquiz.core.diagnostics import Diagnostic, Severity
+from boschquiz.core.model import (
+    Difficulty,
+    Pack,
+    PackInfo,
+    Question,
+    QuestionType,
+    Show,
+)
+
+CACHE_FORMAT = 1
+CACHE_FOLDER = "packs"
+_FIELDS = tuple(Question.__dataclass_fields__)
+_TYPES = {t.value: t for t in QuestionType}
+_DIFFICULTIES = {d.value: d for d in Difficulty}
+_SHOWS: dict[str | None, Show | None] = {s.value: s for s in Show}
+_SHOWS[None] = None
+
+
+def cache_key(content: bytes, schema: bytes) -> str:
+    digest = hashlib.sha256(schema)
+    digest.update(b"\0")
+    digest.update(content)
+    return digest.hexdigest()
+
+
+def entry_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / CACHE_FOLDER / f"pack-v{CACHE_FORMAT}-{key}.json"
+
+
+def read_entry(cache_dir: Path, key: str, path: Path) -> tuple[Pack, tuple[Diagnostic, ...]] | None:
+    """The cached pack and warnings for `key`, or None when absent, unreadable or corrupt."""
+    try:
+        checksum, _, body = entry_path(cache_dir, key).read_bytes().partition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() != checksum:
+            return None
+        entry = json.loads(body)
+        if entry["key"] != key or entry["format"] != CACHE_FORMAT:
+            return None
+        return _pack(entry["pack"], entry["questions"], path), _warnings(entry["warnings"], path)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def write_entry(cache_dir: Path, key: str, pack: Pack, warnings: tuple[Diagnostic, ...]) -> None:
+    """Store `pack` under `key` atomically; a cache that cannot be written is skipped."""
+    info = pack.info
+    entry = {
+        "format": CACHE_FORMAT,
+        "key": key,
+        "pack": [
+            info.id,
+            info.title,
+            info.version,
+            info.default_difficulty.value,
+            info.author,
+            info.description,
+        ],
+        "questions": [_row(q) for q in pack.questions],
+        "warnings": [[d.line, d.col, d.message, d.hint] for d in warnings],
+    }
+    body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    target = entry_path(cache_dir, key)
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+def _row(q: Question) -> list[object]:
+    return [getattr(q, name) for name in _FIELDS]
+
+
+def _pack(header: list[Any], rows: list[list[Any]], path: Path) -> Pack:
+    pack_id, title, version, default, author, description = header
+    info = PackInfo(
+        id=str(pack_id),
+        title=str(title),
+        version=int(version),
+        default_difficulty=Difficulty(default),
+        author=author,
+        description=description,
+        path=path,
+    )
+    return Pack(info, tuple(_question(row) for row in rows))
+
+
+def _question(row: list[Any]) -> Question:
+    """A Question from a trusted cache row, without the frozen dataclass's per-field setattr.
+
+    Half of a warm load's time went into `Question.__init__`; filling `__dict__` gives an equal
+    object (the tests compare cached and freshly built packs field by field).
+    """
+    (qid, pack, kind, prompt, answer, difficulty, choices, accept, *rest) = row
+    category, show, explanation, source, time_limit = rest
+    question: Question = object.__new__(Question)
+    question.__dict__.update(
+        zip(
+            _FIELDS,
+            (
+                qid,
+                pack,
+                _TYPES[kind],
+                prompt,
+                answer,
+                _DIFFICULTIES[difficulty],
+                tuple(choices),
+                tuple(accept),
+                category,
+                _SHOWS[show],
+                explanation,
+                source,
+                time_limit,
+            ),
+            strict=True,
+        )
+    )
+    return question
+
+
+def _warnings(rows: list[list[Any]], path: Path) -> tuple[Diagnostic, ...]:
+    return tuple(
+        Diagnostic(str(path), int(line), int(col), Severity.WARNING, str(message), hint)
+        for line, col, message, hint in rows
+    )

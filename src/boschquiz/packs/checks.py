@@ -1,0 +1,205 @@
+"""What a schema cannot say: answers among the choices, unique ids, and the authors' warnings.
+
+Every check reads the loaded data defensively (a value the schema already rejected is skipped
+here), so a file with structural errors still gets these findings too.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Iterator
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from boschquiz.core.diagnostics import Diagnostic, error, warning
+from boschquiz.yamlsafe import LoadedYaml
+
+NEAR_DUPLICATE_SCORE = 90
+"""rapidfuzz ratio (0-100) from which two prompts count as near-duplicates."""
+
+FUZZY_PROMPT_LIMIT = 300
+"""Above this many questions only prompts equal after normalising are compared (pairs grow fast)."""
+
+MIN_QUESTIONS_FOR_PATTERNS = 4
+"""The pattern warnings (longest choice, one position, all true) need this many questions."""
+
+_PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation + "‘’“”—–…", " "))
+
+
+def normalise(text: str) -> str:
+    """Case, spacing and punctuation folded away: what two texts look like to a player."""
+    return " ".join(text.casefold().translate(_PUNCTUATION).split())
+
+
+def _questions(loaded: LoadedYaml) -> Iterator[tuple[int, dict[str, Any]]]:
+    data = loaded.data
+    questions = data.get("questions") if isinstance(data, dict) else None
+    if isinstance(questions, list):
+        for index, question in enumerate(questions):
+            if isinstance(question, dict):
+                yield index, question
+
+
+def _texts(value: object) -> list[str] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return None
+
+
+def pack_errors(loaded: LoadedYaml) -> list[Diagnostic]:
+    """Errors the schema cannot express: duplicate question ids, answers not among choices."""
+    found: list[Diagnostic] = []
+    first_line: dict[str, int] = {}
+    for index, question in _questions(loaded):
+        qid = question.get("id")
+        if isinstance(qid, str):
+            if qid in first_line:
+                line, col = loaded.location(("questions", index, "id"))
+                message = f"duplicate question id '{qid}' (first used at line {first_line[qid]})"
+                found.append(
+                    error(loaded.path, line, col, message, "give each question its own id")
+                )
+            else:
+                first_line[qid] = loaded.location(("questions", index, "id"))[0]
+        if question.get("type") == "choice":
+            found.extend(_choice_errors(loaded, index, question))
+    return found
+
+
+def _choice_errors(loaded: LoadedYaml, index: int, question: dict[str, Any]) -> list[Diagnostic]:
+    choices = _texts(question.get("choices"))
+    answer = question.get("answer")
+    if choices is None:
+        return []
+    found: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    for position, choice in enumerate(choices):
+        key = normalise(choice)
+        if key in seen and seen[key] != choice:
+            line, col = loaded.location(("questions", index, "choices", position))
+            message = f"choices '{seen[key]}' and '{choice}' look the same to a player"
+            found.append(error(loaded.path, line, col, message, "make every choice different"))
+        seen.setdefault(key, choice)
+    if isinstance(answer, str) and answer not in choices:
+        line, col = loaded.location(("questions", index, "answer"))
+        message = f"answer '{answer}' is not among the choices"
+        found.append(error(loaded.path, line, col, message, _closest_choice(answer, choices)))
+    return found
+
+
+def _closest_choice(answer: str, choices: list[str]) -> str:
+    for choice in choices:
+        if normalise(choice) == normalise(answer):
+            return f"did you mean '{choice}'?"
+    close = difflib.get_close_matches(answer, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "write the answer exactly as one of the choices"
+
+
+def pack_warnings(loaded: LoadedYaml) -> list[Diagnostic]:
+    """Things that make a pack worse to play but not wrong."""
+    return [
+        *_answer_in_prompt(loaded),
+        *_near_duplicate_prompts(loaded),
+        *_choice_patterns(loaded),
+        *_all_true_or_false(loaded),
+    ]
+
+
+def _answer_in_prompt(loaded: LoadedYaml) -> Iterator[Diagnostic]:
+    for index, question in _questions(loaded):
+        answer, prompt = question.get("answer"), question.get("prompt")
+        if question.get("type") == "true_false":
+            continue
+        if not (isinstance(answer, str) and isinstance(prompt, str)):
+            continue
+        wanted = normalise(answer)
+        if len(wanted) >= 3 and f" {wanted} " in f" {normalise(prompt)} ":
+            line, col = loaded.location(("questions", index, "prompt"))
+            yield warning(
+                loaded.path,
+                line,
+                col,
+                f"the answer '{answer}' appears in the prompt",
+                "reword the prompt so it does not give the answer away",
+            )
+
+
+def _near_duplicate_prompts(loaded: LoadedYaml) -> Iterator[Diagnostic]:
+    prompts = [
+        (index, normalise(q["prompt"]), q.get("id"))
+        for index, q in _questions(loaded)
+        if isinstance(q.get("prompt"), str)
+    ]
+    fuzzy = len(prompts) <= FUZZY_PROMPT_LIMIT
+    first: dict[str, tuple[int, object]] = {}
+    for position, (index, text, qid) in enumerate(prompts):
+        twin: tuple[int, object] | None = first.get(text)
+        if twin is None and fuzzy:
+            for other_index, other_text, other_id in prompts[:position]:
+                if fuzz.ratio(text, other_text, score_cutoff=NEAR_DUPLICATE_SCORE):
+                    twin = (other_index, other_id)
+                    break
+        first.setdefault(text, (index, qid))
+        if twin is not None:
+            line, col = loaded.location(("questions", index, "prompt"))
+            other_line = loaded.location(("questions", twin[0], "prompt"))[0]
+            yield warning(
+                loaded.path,
+                line,
+                col,
+                f"prompt is nearly the same as question '{twin[1]}' (line {other_line})",
+                "players notice repeats; merge them or ask something different",
+            )
+
+
+def _choice_patterns(loaded: LoadedYaml) -> Iterator[Diagnostic]:
+    positions: list[int] = []
+    longest = 0
+    for _, question in _questions(loaded):
+        choices, answer = _texts(question.get("choices")), question.get("answer")
+        if question.get("type") != "choice" or choices is None or answer not in choices:
+            continue
+        positions.append(choices.index(answer))
+        if all(len(answer) > len(c) for c in choices if c != answer):
+            longest += 1
+    if len(positions) < MIN_QUESTIONS_FOR_PATTERNS:
+        return
+    line, col = loaded.key_location(("questions",))
+    if longest * 2 > len(positions):
+        yield warning(
+            loaded.path,
+            line,
+            col,
+            f"the correct choice is the longest in {longest} of {len(positions)} choice questions",
+            "players learn to pick the longest; make some wrong choices as long",
+        )
+    if len(set(positions)) == 1:
+        yield warning(
+            loaded.path,
+            line,
+            col,
+            f"every correct answer is written as choice {positions[0] + 1}",
+            "the game shuffles choices, but anyone reading the pack sees the pattern; vary it",
+        )
+
+
+def _all_true_or_false(loaded: LoadedYaml) -> Iterator[Diagnostic]:
+    answers = [
+        q.get("answer")
+        for _, q in _questions(loaded)
+        if q.get("type") == "true_false" and isinstance(q.get("answer"), bool)
+    ]
+    if len(answers) >= MIN_QUESTIONS_FOR_PATTERNS and len(set(answers)) == 1:
+        line, col = loaded.key_location(("questions",))
+        word = "true" if answers[0] else "false"
+        yield warning(
+            loaded.path,
+            line,
+            col,
+            f"every true_false answer is {word}",
+            "players learn the pattern; write some statements the other way round",
+        )

@@ -1,0 +1,80 @@
+"""Finding packs: the built-in ones, the user's packs folder, and any given on the command line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from boschquiz.core.diagnostics import error
+from boschquiz.core.paths import AppPaths
+from boschquiz.packs.loader import PackLoadResult, load_pack
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+def pack_files(location: Path) -> list[Path]:
+    """`location` itself when it is a file, else every YAML file under it (hidden ones skipped)."""
+    if not location.is_dir():
+        return [location]
+    return sorted(
+        found
+        for found in location.rglob("*")
+        if found.suffix in PACK_SUFFIXES
+        and found.is_file()
+        and not any(part.startswith(".") for part in found.relative_to(location).parts)
+    )
+
+
+def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[PackLoadResult, ...]:
+    """Every pack the game would see, in order: built-in, the user's folder, then `extra`.
+
+    Missing built-in or user folders are simply empty; a missing `extra` path is an error.
+    A pack whose id an earlier pack already uses is refused with an error.
+    """
+    folders = [p for p in (paths.builtin_packs, paths.user_packs) if p.is_dir()]
+    results = [load_pack(f, cache_dir=paths.cache) for f in _unique_files([*folders, *extra])]
+    return tuple(_refuse_repeated_ids(results))
+
+
+def _unique_files(locations: Iterable[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    files: list[Path] = []
+    for location in locations:
+        for file in pack_files(location):
+            resolved = file.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                files.append(file)
+    return files
+
+
+def _refuse_repeated_ids(results: Iterable[PackLoadResult]) -> Iterable[PackLoadResult]:
+    owners: dict[str, Path] = {}
+    for result in results:
+        pack = result.pack
+        if pack is None:
+            yield result
+        elif pack.id in owners:
+            line = _id_line(result.path, pack.id)
+            problem = error(
+                result.path,
+                line,
+                1 if line else 0,
+                f"pack id '{pack.id}' is already used by {owners[pack.id]}",
+                "give this pack its own id under pack:",
+            )
+            yield PackLoadResult(result.path, None, (*result.diagnostics, problem))
+        else:
+            owners[pack.id] = result.path
+            yield result
+
+
+def _id_line(path: Path, pack_id: str) -> int:
+    """The line of the header's `id:` (the cached pack does not carry locations)."""
+    pattern = re.compile(rf"^\s+id:\s*['\"]?{re.escape(pack_id)}['\"]?\s*(#.*)?$")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return next((n for n, text in enumerate(lines, 1) if pattern.match(text)), 0)

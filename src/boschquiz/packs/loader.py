@@ -1,0 +1,78 @@
+"""`load_pack`: one pack file read, checked and built, through the content-keyed cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from boschquiz.core.diagnostics import Diagnostic, error
+from boschquiz.core.model import Pack
+from boschquiz.packs.build import build_pack
+from boschquiz.packs.cache import cache_key, read_entry, write_entry
+from boschquiz.packs.checks import pack_errors, pack_warnings
+from boschquiz.packs.structure import pack_schema_check, schema_bytes
+from boschquiz.yamlsafe import MAX_BYTES, load_yaml_bytes, paused_gc
+from boschquiz.yamlsafe.guards import read_capped
+
+PACK_FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class PackLoadResult:
+    """One pack file's outcome: the pack when it has no errors, and every finding either way."""
+
+    path: Path
+    pack: Pack | None
+    diagnostics: tuple[Diagnostic, ...]
+    cached: bool = False
+    """True when the pack came from the cache (the file is unchanged since it was checked)."""
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if not d.is_error)
+
+
+def load_pack(path: Path, *, cache_dir: Path | None = None) -> PackLoadResult:
+    """Load one pack; with `cache_dir`, an unchanged valid pack comes from the cache."""
+    raw, problem = read_capped(path, MAX_BYTES)
+    if raw is None:
+        return PackLoadResult(path, None, (problem,) if problem else ())
+    key = cache_key(raw, schema_bytes()) if cache_dir is not None else ""
+    if cache_dir is not None:
+        with paused_gc():
+            hit = read_entry(cache_dir, key, path)
+        if hit is not None:
+            return PackLoadResult(path, hit[0], hit[1], cached=True)
+    with paused_gc():
+        result = _check_and_build(path, raw)
+    if cache_dir is not None and result.pack is not None:
+        write_entry(cache_dir, key, result.pack, result.diagnostics)
+    return result
+
+
+def _check_and_build(path: Path, raw: bytes) -> PackLoadResult:
+    loaded = load_yaml_bytes(path, raw)
+    if loaded.data is None:
+        return PackLoadResult(path, None, loaded.diagnostics)
+    if not isinstance(loaded.data, dict):
+        line, col = loaded.location(())
+        kind = "a list" if isinstance(loaded.data, list) else "a single value"
+        message = f"a pack must be a mapping with 'pack:' and 'questions:', not {kind}"
+        hint = "start the file with 'pack:' (see docs/packs.md)"
+        return PackLoadResult(path, None, (error(path, line, col, message, hint),))
+    errors = [*pack_schema_check().diagnostics(loaded), *pack_errors(loaded)]
+    findings = sorted(
+        {*loaded.diagnostics, *errors, *pack_warnings(loaded)},
+        key=lambda d: (d.line, d.col, d.severity != "error", d.message),
+    )
+    if any(d.is_error for d in findings):
+        return PackLoadResult(path, None, tuple(findings))
+    return PackLoadResult(path, build_pack(loaded.data, path), tuple(findings))
