@@ -408,3 +408,12 @@ def test_no_walking_away_after_a_ladder_miss() -> None:
     answer_wrong(game)
     with pytest.raises(GameStateError):
         game.walk_away()
+
+
+def test_review_notice_counts_the_missed_questions() -> None:
+    """A short review says how many missed questions there are, not that filters fell short."""
+    bank = bank_of(3)
+    history = InMemoryHistory()
+    history.set_stats(PLAYER, QuestionStats(bank.questions[0].id, seen=1, wrong=1, box=1))
+    game = new_game(bank, history=history, mode=Mode.REVIEW)
+    assert game.notice == "1 missed question to review"

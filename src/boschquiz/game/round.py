@@ -242,7 +242,9 @@ def _choose(
         chosen = selection.draw(candidates, count, TIERS[settings.tier].mix, stats, rng)
         rng.shuffle(chosen)
     notice = None
-    if len(chosen) < count and settings.mode is not Mode.BLITZ:
+    if settings.mode is Mode.REVIEW and len(chosen) < count:
+        notice = f"{len(chosen)} missed question{'' if len(chosen) == 1 else 's'} to review"
+    elif len(chosen) < count and settings.mode is not Mode.BLITZ:
         notice = (
             f"only {len(chosen)} of the {count} questions asked for match;"
             f" playing all {len(chosen)}"
