@@ -26,13 +26,17 @@ def pack_files(location: Path) -> list[Path]:
     )
 
 
-def discover(paths: AppPaths, extra: Sequence[Path] = ()) -> tuple[PackLoadResult, ...]:
+def discover(
+    paths: AppPaths, extra: Sequence[Path] = (), *, installed: bool = True
+) -> tuple[PackLoadResult, ...]:
     """Every pack the game would see, in order: built-in, the user's folder, then `extra`.
 
     Missing built-in or user folders are simply empty; a missing `extra` path is an error.
-    A pack whose id an earlier pack already uses is refused with an error.
+    A pack whose id an earlier pack already uses (or the reserved `gen`) is refused with an
+    error. With `installed=False` only `extra` is read.
     """
-    folders = [p for p in (paths.builtin_packs, paths.user_packs) if p.is_dir()]
+    installed_folders = (paths.builtin_packs, paths.user_packs) if installed else ()
+    folders = [p for p in installed_folders if p.is_dir()]
     results = [load_pack(f, cache_dir=paths.cache) for f in _unique_files([*folders, *extra])]
     return tuple(_refuse_repeated_ids(results))
 
@@ -49,8 +53,12 @@ def _unique_files(locations: Iterable[Path]) -> list[Path]:
     return files
 
 
+GENERATED_PACK_ID = "gen"
+"""Generated questions have ids "gen/<fact-id>/<form>", so no pack may be called `gen`."""
+
+
 def _refuse_repeated_ids(results: Iterable[PackLoadResult]) -> Iterable[PackLoadResult]:
-    owners: dict[str, Path] = {}
+    owners: dict[str, Path | str] = {GENERATED_PACK_ID: "the generated questions"}
     for result in results:
         pack = result.pack
         if pack is None:

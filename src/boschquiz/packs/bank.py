@@ -1,0 +1,45 @@
+"""The question bank the game draws from: every valid pack plus the generated questions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from boschquiz.core.diagnostics import Diagnostic
+from boschquiz.core.model import QuestionBank
+from boschquiz.core.paths import AppPaths
+from boschquiz.facts import generate_from_dir
+from boschquiz.packs.discovery import discover
+from boschquiz.packs.loader import PackLoadResult
+
+
+@dataclass(frozen=True)
+class BankLoad:
+    """The bank, and what happened to each pack and to the facts on the way."""
+
+    bank: QuestionBank
+    packs: tuple[PackLoadResult, ...]
+    facts_diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def broken_packs(self) -> tuple[PackLoadResult, ...]:
+        return tuple(p for p in self.packs if p.pack is None)
+
+
+def load_bank(
+    paths: AppPaths, extra_packs: Sequence[Path] = (), *, only_extra: bool = False
+) -> BankLoad:
+    """Every valid pack's questions, then the generated ones; broken packs are skipped.
+
+    With `only_extra`, only `extra_packs` are used and nothing is generated: playing a pack
+    while writing it.
+    """
+    results = discover(paths, extra_packs, installed=not only_extra)
+    questions = [q for result in results if result.pack for q in result.pack.questions]
+    facts_diagnostics: tuple[Diagnostic, ...] = ()
+    if not only_extra:
+        facts = generate_from_dir(paths.builtin_facts, cache_dir=paths.cache)
+        questions.extend(facts.questions)
+        facts_diagnostics = facts.diagnostics
+    return BankLoad(QuestionBank(tuple(questions)), results, facts_diagnostics)
