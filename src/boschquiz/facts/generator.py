@@ -7,6 +7,7 @@ is skipped, never padded, when the base cannot supply enough answers that are ce
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -56,6 +57,16 @@ def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ..
     return tuple(questions)
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split()) + " "
+
+
+def gives_away(question: Question) -> bool:
+    """True when the answer stands in the prompt as whole words ("Which series centres on
+    Renée Ballard?" -> Ballard): such a question is not made."""
+    return _words(question.answer) in _words(question.prompt)
+
+
 class _FactQuestions:
     def __init__(
         self,
@@ -81,6 +92,11 @@ class _FactQuestions:
         return random.Random(f"{self.seed}/{self.fact.id}/{form.value}")
 
     def all(self) -> Iterator[Question]:
+        for question in self._every_form():
+            if question.type is QuestionType.TRUE_FALSE or not gives_away(question):
+                yield question
+
+    def _every_form(self) -> Iterator[Question]:
         forward = self.forward()
         reverse = self.reverse()
         if forward is not None:

@@ -19,12 +19,12 @@ from typing import Any
 
 from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.core.model import Show
+from boschquiz.core.paths import builtin_questions_dir
 from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue, Salience, Source, ValueKind
 from boschquiz.facts.templates import RELATIONS
 from boschquiz.yamlsafe import LoadedYaml, SchemaCheck, load_yaml
 
 FACTS_KEYS = ("sources", "entities", "facts")
-SCHEMA_FILE = Path(__file__).resolve().parents[3] / "questions" / "schema" / "facts.schema.json"
 _YEAR = re.compile(r"^[0-9]{4}$")
 _NUMBER = re.compile(r"^-?[0-9]+$")
 
@@ -70,8 +70,16 @@ class _Document:
 
 
 @cache
+def facts_schema_json() -> dict[str, Any]:
+    """The facts JSON Schema as shipped (`questions/schema/facts.schema.json`)."""
+    path = builtin_questions_dir() / "schema" / "facts.schema.json"
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
+
+
+@cache
 def facts_schema() -> SchemaCheck:
-    return SchemaCheck(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+    return SchemaCheck(facts_schema_json())
 
 
 def is_facts_data(data: object) -> bool:
@@ -184,6 +192,7 @@ class _Builder:
         self.entities: dict[str, Entity] = {}
         self.facts: list[Fact] = []
         self.fact_ids: dict[str, _Seen] = {}
+        self.statements: dict[tuple[str, str, str, str | None], str] = {}
 
     def build(self) -> FactsBase:
         for doc in self.documents:
@@ -358,8 +367,12 @@ class _Builder:
                 doc.error((*keypath, key), f"'{key}' is only for text values")
             if value is not None and str(value).casefold() in {r.casefold() for r in ruled_out}:
                 doc.error((*keypath, "ruled_out"), "'ruled_out' lists the fact's own value")
+        said = (subject, relation, obj if obj is not None else str(value).casefold(), context)
+        if said in self.statements:
+            doc.error(keypath, f"fact '{fact_id}' says the same as fact '{self.statements[said]}'")
         if len(doc.diagnostics) > errors_before:
             return None
+        self.statements[said] = fact_id
         line, _ = doc.locate(keypath)
         return Fact(
             id=fact_id,
