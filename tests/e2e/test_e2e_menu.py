@@ -1,12 +1,15 @@
-"""The game in a real terminal: it starts, paints, and quits cleanly."""
+"""The game in a real terminal: it opens its menu, quits cleanly, and gives the terminal back."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.e2e.tmux_session import HEIGHT, WIDTH, TmuxSession, boschquiz_command
+from tests.e2e.commands import boschquiz_command
+from tests.e2e.tmux_session import HEIGHT, WIDTH, TmuxSession
 
 pytestmark = pytest.mark.e2e
+
+MENU_ENTRIES = ("Play", "Daily challenge", "Review my misses", "High scores", "Packs", "Quit")
 
 
 def test_terminal_is_80_by_24(terminal: TmuxSession) -> None:
@@ -15,9 +18,27 @@ def test_terminal_is_80_by_24(terminal: TmuxSession) -> None:
     assert terminal.size() == (WIDTH, HEIGHT)
 
 
-def test_bare_command_paints_its_title_and_quits_cleanly(terminal: TmuxSession) -> None:
-    """`boschquiz` with no arguments paints its title, and Ctrl+Q ends it with status 0."""
+def test_bare_command_opens_the_main_menu(terminal: TmuxSession) -> None:
+    """`boschquiz` with no arguments paints every main menu entry within 80x24."""
     terminal.start(boschquiz_command())
-    terminal.wait_for_text("boschquiz")
+    screen = terminal.wait_until(
+        lambda s: all(entry in s for entry in MENU_ENTRIES), "every main menu entry"
+    )
+    assert "Traceback" not in screen
+
+
+def test_q_on_the_menu_quits_and_restores_the_terminal(terminal: TmuxSession) -> None:
+    """`q` on the menu ends the program with status 0 and leaves the menu off the screen."""
+    terminal.start(boschquiz_command())
+    terminal.wait_for_text("High scores")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+    assert "High scores" not in terminal.screen()
+
+
+def test_ctrl_q_quits_from_the_menu(terminal: TmuxSession) -> None:
+    """Ctrl+Q, Textual's quit key, also ends the program from the menu with status 0."""
+    terminal.start(boschquiz_command())
+    terminal.wait_for_text("High scores")
     terminal.send_keys("C-q")
     assert terminal.wait_for_exit() == 0

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -33,14 +32,6 @@ set -g history-limit 2000
 
 def tmux_available() -> bool:
     return shutil.which("tmux") is not None
-
-
-def boschquiz_command() -> list[str]:
-    """The venv's `boschquiz` console script, or `python -m boschquiz` when it is missing."""
-    script = Path(sys.executable).parent / "boschquiz"
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-m", "boschquiz"]
 
 
 class ScreenTimeout(AssertionError):

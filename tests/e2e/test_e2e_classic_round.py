@@ -1,0 +1,116 @@
+"""A whole classic round played with keys in a real terminal, then checked in the score table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.commands import E2E_QUESTIONS, play_command, scores_json
+from tests.e2e.tmux_session import TmuxSession
+
+pytestmark = pytest.mark.e2e
+
+PLAYER = "Tess [b]E2E[/b]"
+"""A name with markup in it: the terminal must show it exactly as typed."""
+KEY_LETTERS = "ABCDEF"
+
+
+@dataclass(frozen=True)
+class Expected:
+    prompt: str
+    answer: str
+    typed: bool = False
+
+
+ROUND = (
+    Expected("Who plays Renée Ballard in Ballard?", "Maggie Q"),
+    Expected("How many seasons did Bosch run on Prime Video?", "7"),
+    Expected("Which streaming service premiered Ballard on July 9?", "Prime Video", typed=True),
+)
+
+
+def choice_key(screen: str, answer: str) -> str:
+    """The number key of the choice line showing exactly `answer` (`1 A  Maggie Q`)."""
+    for n, letter in enumerate(KEY_LETTERS, start=1):
+        if re.search(rf"(?m)\b{n} {letter}  {re.escape(answer)}(\s|│|$)", screen):
+            return str(n)
+    raise AssertionError(f"no choice line shows {answer!r}:\n{screen}")
+
+
+def question_on(screen: str) -> Expected:
+    shown = [q for q in ROUND if q.prompt in screen]
+    assert len(shown) == 1, f"expected exactly one known prompt on screen:\n{screen}"
+    return shown[0]
+
+
+def continue_from_feedback(terminal: TmuxSession, screen: str) -> None:
+    """Press Enter on the feedback screen unless it is about to move on by itself.
+
+    Timed modes leave feedback on their own after a few seconds; an Enter sent just as that
+    happens would land on the next question and pick its first choice.
+    """
+    left = re.search(r"\(in (\d+) s\)", screen)
+    if left is None or int(left.group(1)) >= 2:
+        terminal.send_keys("Enter")
+
+
+def answer_right(terminal: TmuxSession, screen: str) -> None:
+    """Answer the question on `screen` correctly: its choice's number key, or typed text."""
+    question = question_on(screen)
+    if question.typed:
+        terminal.type_text(question.answer)
+        terminal.send_keys("Enter")
+    else:
+        terminal.send_keys(choice_key(screen, question.answer))
+
+
+def play_round(terminal: TmuxSession, saves: Path) -> str:
+    """Start a seeded classic game on the e2e pack, answer everything right; the results."""
+    terminal.start(play_command("classic", saves, "--player", PLAYER))
+    for k in range(1, E2E_QUESTIONS + 1):
+        screen = terminal.wait_for_text(f"question {k} of {E2E_QUESTIONS}")
+        answer_right(terminal, screen)
+        feedback = terminal.wait_for_text("✔ Right!")
+        assert question_on(screen).prompt in feedback
+        continue_from_feedback(terminal, feedback)
+    return terminal.wait_for_text("NEW HIGH SCORE")
+
+
+def test_classic_round_is_played_to_results_and_saved(
+    terminal: TmuxSession, tmp_path: Path
+) -> None:
+    """Three right answers by keys show 3 of 3 on the results, and the table holds that game."""
+    saves = tmp_path / "e2e-saves"
+    results = play_round(terminal, saves)
+    assert "Case closed" in results
+    assert "right 3 of 3 (100%)" in results
+    shown_score = re.search(r"([\d,]+) points", results)
+    assert shown_score is not None, results
+
+    terminal.send_keys("m")
+    terminal.wait_for_text("High scores")
+    terminal.send_keys("q")
+    assert terminal.wait_for_exit() == 0
+
+    rows = scores_json(saves)
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["player"], row["mode"], row["tier"]) == (PLAYER, "classic", "easy")
+    assert (row["correct"], row["answered"], row["rank"]) == (3, 3, 1)
+    assert row["score"] == int(shown_score.group(1).replace(",", ""))
+
+
+def test_pack_markup_shows_literally_in_the_terminal(terminal: TmuxSession, tmp_path: Path) -> None:
+    """A choice written as `[b]Adam Leipzig[/b]` is painted with its brackets, not as bold."""
+    terminal.start(play_command("practice", tmp_path / "e2e-saves"))
+    for k in range(1, E2E_QUESTIONS + 1):
+        screen = terminal.wait_for_text(f"question {k} of {E2E_QUESTIONS}")
+        if ROUND[0].prompt in screen:
+            assert "[b]Adam Leipzig[/b]" in screen
+            return
+        answer_right(terminal, screen)
+        continue_from_feedback(terminal, terminal.wait_for_text("✔ Right!"))
+    raise AssertionError("the question with the markup choice was never shown")
