@@ -8,6 +8,7 @@ from boschquiz.store.errors import (
     InvalidPlayerName,
     SaveFailed,
     SavesTooNew,
+    SavesUnreadable,
     StoreError,
     UnsavableValue,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "PlayerRecord",
     "SaveFailed",
     "SavesTooNew",
+    "SavesUnreadable",
     "ScoreRow",
     "Store",
     "StoreError",

@@ -86,7 +86,7 @@ def read_tinydb_file(path: Path) -> TinyDBData | None:
     """
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except IsADirectoryError:
         raise UnreadableFile(path, "is a folder, not a file") from None

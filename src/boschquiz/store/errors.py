@@ -16,6 +16,10 @@ class SaveFailed(StoreError):
     """
 
 
+class SavesUnreadable(StoreError):
+    """A save file exists but the system refuses to read it (permission denied, I/O error)."""
+
+
 class SavesTooNew(StoreError):
     """The saves were written by a newer boschquiz; they are read, never changed or moved."""
 

@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from tinydb.storages import Storage
 from boschquiz.store.atomic import TinyDBData, atomic_write_bytes, encode_tinydb
 
 SEGMENT_SIZE = 100
+_SEGMENT_NAME = re.compile(r"games-[0-9]{6}\.json")
 LEGACY_FILE = "boschquiz.json"
 """Schema 0: everything in one plain TinyDB file (tables `games` and `players`)."""
 
@@ -68,9 +71,11 @@ class SavesLayout:
 
     def segments(self) -> list[Path]:
         """Log segments in game order."""
-        if not self.games_dir.is_dir():
+        try:
+            names = os.listdir(self.games_dir)
+        except OSError:
             return []
-        return sorted(self.games_dir.glob("games-[0-9][0-9][0-9][0-9][0-9][0-9].json"))
+        return sorted(self.games_dir / name for name in names if _SEGMENT_NAME.fullmatch(name))
 
     def folders(self) -> tuple[Path, ...]:
         return (self.root, self.stats_dir, self.games_dir)

@@ -37,7 +37,13 @@ from boschquiz.store.codec import (
     stats_from_json,
     stats_to_json,
 )
-from boschquiz.store.errors import SaveFailed, SavesTooNew, StoreError, UnsavableValue
+from boschquiz.store.errors import (
+    SaveFailed,
+    SavesTooNew,
+    SavesUnreadable,
+    StoreError,
+    UnsavableValue,
+)
 from boschquiz.store.layout import SavesLayout, TinyFile
 from boschquiz.store.names import normalize_player_name
 from boschquiz.store.records import PlayerRecord, StreakRecords
@@ -423,6 +429,10 @@ class Store:
             except UnreadableFile as exc:
                 if self._set_aside(exc, what, remedy):
                     return None
+            except OSError as exc:
+                raise SavesUnreadable(
+                    f"Could not read your {what} {path}: {describe_os_error(exc)}."
+                ) from None
         return None
 
     def _set_aside(
@@ -521,11 +531,19 @@ class Store:
         ):
             updater.apply(game_id, game)
             last = game_id
-        if new_game is not None:
-            last += 1
-            gamelog.append_game(self._layout, last, new_game)
-            updater.apply(last, new_game)
-        updater.commit(last)
+        if new_game is None:
+            updater.commit(last)
+            return last
+        last += 1
+        gamelog.append_game(self._layout, last, new_game)
+        updater.apply(last, new_game)
+        try:
+            updater.commit(last)
+        except OSError as exc:
+            self._notices.append(
+                f"Your game was saved, but the high-score table and stats could not be "
+                f"updated ({describe_os_error(exc)}); they will catch up with the next save."
+            )
         return last
 
 
