@@ -12,5 +12,5 @@ def run_menu(args: argparse.Namespace) -> int:
     from boschquiz.tui.app import make_app
 
     services = Services(paths=AppPaths.discover(saves=args.saves), extra_packs=tuple(args.pack))
-    make_app(services).run()
-    return 0
+    code = make_app(services).run()
+    return code if code is not None else 0

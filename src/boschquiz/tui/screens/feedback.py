@@ -1,0 +1,189 @@
+"""Feedback after each answer: right or wrong, the right answer, the points, the explanation.
+
+Enter continues. In timed modes it also continues by itself, timed off the injected clock.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
+from textual.widgets import Footer, Static
+
+from boschquiz.core.model import Mode, Outcome, QuestionType
+from boschquiz.game.round import Feedback
+from boschquiz.tui.screens.base import QuizScreen
+from boschquiz.tui.session import GameSession
+from boschquiz.tui.widgets.streak import StreakFlame
+
+if TYPE_CHECKING:
+    pass
+
+AUTO_CONTINUE_SECONDS = 6.0
+"""Timed modes move on by themselves after this long (a little longer with an explanation)."""
+AUTO_CONTINUE_BLITZ = 2.0
+"""Blitz keeps its game clock running, so its feedback is brief."""
+EXPLANATION_EXTRA = 4.0
+TICK_SECONDS = 0.25
+
+VERDICTS: dict[Outcome, tuple[str, str]] = {
+    Outcome.CORRECT: ("✔ Right!", "-right"),
+    Outcome.WRONG: ("✘ Wrong", "-wrong"),
+    Outcome.TIMEOUT: ("⏱ Time's up", "-wrong"),
+    Outcome.SKIPPED: ("↷ Skipped", "-skipped"),
+}
+
+
+class FeedbackScreen(QuizScreen[None]):
+    IN_GAME = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "continue", "Continue", id="feedback-continue"),
+        Binding("escape", "leave", "Leave", id="feedback-leave"),
+    ]
+
+    def __init__(self, session: GameSession, feedback: Feedback) -> None:
+        super().__init__()
+        self.session = session
+        self.feedback = feedback
+        self._continue_at: float | None = None
+        self._shown_seconds: int | None = None
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        fb = self.feedback
+        verdict, verdict_class = VERDICTS[fb.outcome]
+        with Horizontal(id="feedback-head"):
+            yield Static(Content(verdict), id="verdict", classes=verdict_class)
+            yield Static(self._points_text(), id="points")
+        with VerticalScroll(id="feedback-body"):
+            yield Static(Content(fb.question.prompt), id="feedback-prompt")
+            yield Static(self._answers_text(), id="feedback-answers")
+            if fb.explanation:
+                yield Static(Content(fb.explanation), id="explanation")
+            if fb.source:
+                yield Static(
+                    Content.from_markup("[dim]Source: $source", source=fb.source), id="source"
+                )
+        with Horizontal(id="feedback-foot"):
+            yield Static(
+                Content.from_markup("score [b]$s[/b]", s=f"{fb.score:,}"), id="feedback-score"
+            )
+            flame = StreakFlame(id="feedback-streak")
+            flame.streak = fb.streak
+            yield flame
+            yield Static(id="continue-note")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        if self.session.timed:
+            wait = AUTO_CONTINUE_BLITZ if self.session.mode is Mode.BLITZ else AUTO_CONTINUE_SECONDS
+            if self.feedback.explanation and self.session.mode is not Mode.BLITZ:
+                wait += EXPLANATION_EXTRA
+            self._continue_at = self.quiz.services.clock.monotonic() + wait
+            self._timer = self.set_interval(TICK_SECONDS, self._tick)
+        self._tick()
+
+    def _points_text(self) -> Content:
+        fb = self.feedback
+        points = fb.points
+        if self.session.mode is Mode.PRACTICE:
+            return Content.from_markup("[dim]practice: no points")
+        if points.total == 0:
+            extra = f"  −{fb.time_penalty:g} s" if fb.time_penalty else ""
+            banked = f"  banked {fb.banked:,}" if fb.banked is not None and fb.game_over else ""
+            return Content.from_markup("[b]+0[/b]$extra$banked", extra=extra, banked=banked)
+        parts = [f"{points.base:,} base"]
+        if points.speed:
+            parts.append(f"{points.speed:,} speed")
+        if points.streak:
+            parts.append(f"{points.streak:,} streak")
+        return Content.from_markup(
+            "[b]+$total[/b]  [dim]$parts",
+            total=f"{points.total:,}",
+            parts=" + ".join(parts),
+        )
+
+    def _answers_text(self) -> Content:
+        """The choices with the right one marked ✔ and a wrong pick marked ✘."""
+        fb = self.feedback
+        question = fb.question
+        if question.type is QuestionType.TYPED or not self.session.round.shown.choices:
+            given = fb.given if fb.given is not None else "(no answer)"
+            lines = [
+                Content.from_markup("[b]Answer:[/b] ")
+                + Content.styled(fb.right_answer, "$success bold")
+            ]
+            if not fb.correct:
+                lines.append(Content.from_markup("[dim]You said:[/dim] ") + Content(given))
+            return Content("\n").join(lines)
+        lines = []
+        for choice in self.session.round.shown.choices:
+            if choice == fb.right_answer:
+                lines.append(Content.styled(f" ✔ {choice} ", "$success bold reverse"))
+            elif choice == fb.given:
+                lines.append(Content.styled(f" ✘ {choice} ", "$error strike"))
+            else:
+                lines.append(Content.styled(f"   {choice}", "dim"))
+        return Content("\n").join(lines)
+
+    def _tick(self) -> None:
+        note = self.query_one("#continue-note", Static)
+        what = "see results" if self.feedback.game_over else "next question"
+        if self._continue_at is None:
+            if self._shown_seconds is None:
+                self._shown_seconds = -1
+                note.update(Content.from_markup("[b]Enter[/b]: $what", what=what))
+            return
+        left = self._continue_at - self.quiz.services.clock.monotonic()
+        if left <= 0:
+            self.action_continue()
+            return
+        seconds = math.ceil(left)
+        if seconds != self._shown_seconds:
+            self._shown_seconds = seconds
+            note.update(
+                Content.from_markup("[b]Enter[/b]: $what [dim](in $n s)", what=what, n=str(seconds))
+            )
+
+    def action_continue(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self.is_current:
+            return
+        game = self.session.round
+        if game.feedback is None:
+            return
+        shown = game.next()
+        if shown is None:
+            from boschquiz.tui.screens.results import ResultsScreen
+
+            self.app.switch_screen(ResultsScreen(self.session))
+        else:
+            from boschquiz.tui.screens.question import QuestionScreen
+
+            self.app.switch_screen(QuestionScreen(self.session))
+
+    def action_leave(self) -> None:
+        from boschquiz.tui.screens.confirm import ConfirmScreen
+
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.app.push_screen(
+            ConfirmScreen("Leave this game? It will not be scored.", "Leave", "Keep playing"),
+            self._leave_answered,
+        )
+
+    def _leave_answered(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.app.pop_screen()
+        else:
+            self._continue_at = None
+            self._shown_seconds = None
+            self._tick()

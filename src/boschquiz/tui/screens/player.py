@@ -1,0 +1,66 @@
+"""Choose who is playing, or sign in a new detective by name."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+MAX_NAME = 32
+
+
+def clean_name(text: str) -> str:
+    """Names are trimmed free text, any Unicode, at most 32 characters, no control codes."""
+    printable = "".join(ch for ch in text if ch.isprintable())
+    return printable.strip()[:MAX_NAME].strip()
+
+
+class PlayerScreen(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Back", id="player-back")]
+
+    def __init__(self, players: tuple[str, ...], current: str | None) -> None:
+        super().__init__()
+        self._players = players
+        self._current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="player-box", classes="dialog"):
+            yield Static(Content("Who is playing?"), classes="dialog-title")
+            if self._players:
+                yield OptionList(
+                    *(Option(Content(name), id=f"p{i}") for i, name in enumerate(self._players)),
+                    id="player-list",
+                )
+            yield Static(Content("New detective's name (Enter to sign in):"), classes="hint")
+            yield Input(placeholder="your name", max_length=MAX_NAME, id="player-name")
+
+    def on_mount(self) -> None:
+        if self._players:
+            options = self.query_one("#player-list", OptionList)
+            if self._current in self._players:
+                options.highlighted = self._players.index(self._current)
+            options.focus()
+        else:
+            self.query_one("#player-name", Input).focus()
+
+    @on(OptionList.OptionSelected, "#player-list")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self._players[event.option_index])
+
+    @on(Input.Submitted, "#player-name")
+    def _typed(self, event: Input.Submitted) -> None:
+        name = clean_name(event.value)
+        if not name:
+            self.notify("Type a name first.", severity="warning", markup=False)
+            return
+        self.dismiss(name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

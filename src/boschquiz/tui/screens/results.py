@@ -1,0 +1,146 @@
+"""Results: score, accuracy, best streak, time, the rank (with its moment), the daily share line."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from boschquiz.core.model import Mode, Outcome
+from boschquiz.game.round import GameResult
+from boschquiz.tui.messages import GameSaved, SaveFailed
+from boschquiz.tui.screens.base import QuizScreen
+from boschquiz.tui.session import GameSession
+
+if TYPE_CHECKING:
+    pass
+
+MARKS: dict[Outcome, str] = {
+    Outcome.CORRECT: "✅",
+    Outcome.WRONG: "❌",
+    Outcome.TIMEOUT: "⏱",
+    Outcome.SKIPPED: "↷",
+}
+
+
+def format_duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}" if minutes else f"{rest} s"
+
+
+class ResultsScreen(QuizScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,p", "play_again", "Play again", id="results-again"),
+        Binding("c", "copy_share", "Copy share line", id="results-copy"),
+        Binding("s", "scores", "High scores", id="results-scores"),
+        Binding("escape,m", "menu", "Menu", id="results-menu"),
+    ]
+
+    def __init__(self, session: GameSession) -> None:
+        super().__init__()
+        self.session = session
+        self.result: GameResult = session.round.summary()
+        self.saved: GameSaved | SaveFailed | None = None
+
+    def compose(self) -> ComposeResult:
+        record = self.result.record
+        accuracy = f"{record.correct / record.answered:.0%}" if record.answered else "–"
+        yield Header()
+        with Center(), Vertical(id="results-body"):
+            yield Static(self._headline(), id="results-headline")
+            yield Static(
+                Content.from_markup("[b]$score[/b] points", score=f"{record.score:,}"),
+                id="results-score",
+            )
+            yield Static(
+                Content.from_markup(
+                    "right [b]$right[/b] of $answered ($accuracy) · best streak [b]$streak[/b]"
+                    " · time $time",
+                    right=str(record.correct),
+                    answered=str(record.answered),
+                    accuracy=accuracy,
+                    streak=str(record.best_streak),
+                    time=format_duration(record.duration),
+                ),
+                id="results-figures",
+            )
+            yield Static(
+                Content(" ".join(MARKS[a.outcome] for a in record.answers)), id="results-marks"
+            )
+            yield Static(self._rank_text(), id="results-rank")
+            if self.result.share_line:
+                yield Static(Content(self.result.share_line), id="results-share")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.quiz.game_saved.subscribe(self, self._on_saved)
+        self.quiz.save_game(self.result.record)
+        if self.result.share_line:
+            self.action_copy_share()
+
+    def _headline(self) -> Content:
+        if self.result.walked_away:
+            return Content("You walked away")
+        if self.session.mode is Mode.DAILY:
+            return Content("Daily challenge done")
+        return Content("Case closed")
+
+    def _rank_text(self) -> Content:
+        if not self.result.high_score:
+            return Content.from_markup("[dim]Practice games are not scored.")
+        saved = self.saved
+        if saved is None:
+            return Content.from_markup("[dim]saving…")
+        if isinstance(saved, SaveFailed):
+            return Content.from_markup("[$error]Not saved: $why", why=saved.reason)
+        if saved.rank == 1:
+            return Content.from_markup("[b $accent]★ NEW HIGH SCORE ★[/]  first in the table")
+        personal = saved.previous_best is None or saved.record.score > saved.previous_best
+        note = "  [b]new personal best![/b]" if personal and saved.previous_best is not None else ""
+        if saved.rank is not None:
+            return Content.from_markup(
+                "Saved · number [b]$rank[/b] in the table" + note, rank=str(saved.rank)
+            )
+        return Content.from_markup("Saved · outside the top ten this time" + note)
+
+    def _on_saved(self, message: GameSaved | SaveFailed) -> None:
+        if message.record != self.result.record:
+            return
+        self.saved = message
+        rank = self.query_one("#results-rank", Static)
+        rank.update(self._rank_text())
+        rank.set_class(isinstance(message, GameSaved) and message.rank == 1, "-new-high")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "copy_share":
+            return self.result.share_line is not None
+        if action == "play_again":
+            return self.session.mode is not Mode.DAILY
+        return True
+
+    def action_copy_share(self) -> None:
+        line = self.result.share_line
+        if line is None:
+            return
+        self.app.copy_to_clipboard(line)
+        self.notify("Share line copied to the clipboard (where the terminal allows).", markup=False)
+
+    def action_play_again(self) -> None:
+        settings = replace(self.session.round.settings, seed=self.quiz.services.seed)
+        self.app.pop_screen()
+        self.quiz.start_game(settings)
+
+    def action_scores(self) -> None:
+        from boschquiz.tui.screens.scores import ScoresScreen
+
+        record = self.result.record
+        self.app.pop_screen()
+        self.app.push_screen(ScoresScreen(mode=record.mode, tier=record.tier))
+
+    def action_menu(self) -> None:
+        self.app.pop_screen()

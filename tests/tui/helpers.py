@@ -1,0 +1,307 @@
+"""A small fixture bank written as real YAML packs, and the services the TUI tests build from.
+
+The packs live in the test's own folder, so snapshots do not churn when shipped content changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from boschquiz.core.clock import FakeClock
+from boschquiz.core.model import QuestionType
+from boschquiz.core.paths import AppPaths
+from boschquiz.game.settings import GameSettings
+from boschquiz.services import Services
+from boschquiz.tui.app import BoschQuizApp, make_app
+from boschquiz.tui.screens.feedback import FeedbackScreen
+from boschquiz.tui.screens.question import QuestionScreen
+from boschquiz.tui.screens.results import ResultsScreen
+
+SEED = 7
+
+CASE_FILES_PACK = """\
+pack:
+  id: case-files
+  title: Case files
+  version: 1
+  author: boschquiz tests
+  description: A small fixture pack for the TUI tests.
+  default_difficulty: medium
+questions:
+  - id: ballard-actor
+    type: choice
+    prompt: Who plays Renée Ballard?
+    choices: [Maggie Q, Mimi Rogers, Madison Lintz, Amy Aquino]
+    answer: Maggie Q
+    difficulty: easy
+    category: cast
+    show: ballard
+    explanation: Maggie Q leads Ballard, which premiered on Prime Video in July 2025.
+    source: franchise article, 2025-07-07
+  - id: bosch-actor
+    type: choice
+    prompt: Who plays Harry Bosch?
+    choices: [Titus Welliver, Lance Reddick, Jamie Hector, Troy Evans]
+    answer: Titus Welliver
+    difficulty: easy
+    category: cast
+    show: bosch
+    explanation: Titus Welliver played Bosch in all three series.
+  - id: maddie-actor
+    type: choice
+    prompt: Who plays Maddie Bosch?
+    choices: [Madison Lintz, Maggie Q, Mimi Rogers, Denise G. Sanchez]
+    answer: Madison Lintz
+    difficulty: easy
+    category: cast
+    show: legacy
+  - id: rhd
+    type: choice
+    prompt: What does RHD stand for?
+    choices: [Robbery-Homicide Division, Regional Homicide Desk, Records and Hiring Department]
+    answer: Robbery-Homicide Division
+    difficulty: easy
+    category: lapd
+    show: general
+  - id: bosch-seasons
+    type: choice
+    prompt: How many seasons did Bosch run?
+    choices: ["5", "6", "7", "8"]
+    answer: "7"
+    difficulty: medium
+    category: production
+    show: bosch
+    explanation: Bosch ended in 2021 after seven seasons.
+  - id: bosch-ended
+    type: choice
+    prompt: In which year did Bosch end?
+    choices: ["2019", "2020", "2021", "2022"]
+    answer: "2021"
+    difficulty: medium
+    category: production
+    show: bosch
+  - id: ballard-unit
+    type: choice
+    prompt: What kind of unit does Ballard lead?
+    choices: [A cold-case unit, A gang unit, A vice squad, A bomb squad]
+    answer: A cold-case unit
+    difficulty: medium
+    category: story
+    show: ballard
+  - id: ballard-episodes
+    type: choice
+    prompt: How many episodes did Ballard's first season release at once?
+    choices: ["6", "8", "10", "12"]
+    answer: "10"
+    difficulty: medium
+    category: production
+    show: ballard
+  - id: calderon
+    type: choice
+    prompt: Who plays Detective Paulina Calderon?
+    choices: [Danielle Moné Truitt, Maggie Q, Amy Aquino, Mimi Rogers]
+    answer: Danielle Moné Truitt
+    difficulty: medium
+    category: cast
+    show: ballard
+  - id: longest-running
+    type: true_false
+    prompt: Bosch was Prime Video's longest-running original series.
+    answer: true
+    difficulty: medium
+    category: production
+    show: bosch
+  - id: bosch-in-ballard
+    type: true_false
+    prompt: Harry Bosch appears in Ballard.
+    answer: true
+    difficulty: easy
+    category: story
+    show: ballard
+  - id: premiere-day
+    type: choice
+    prompt: On which July day did Ballard premiere?
+    choices: ["July 4", "July 9", "July 14", "July 21"]
+    answer: "July 9"
+    difficulty: hard
+    category: production
+    show: ballard
+  - id: creators
+    type: choice
+    prompt: Who created Ballard with Kendall Sherwood?
+    choices: [Michael Alaimo, Michael Connelly, Eric Overmyer, Tom Bernardo]
+    answer: Michael Alaimo
+    difficulty: hard
+    category: production
+    show: ballard
+  - id: legacy-job
+    type: choice
+    prompt: What is Harry Bosch's job in Bosch - Legacy?
+    choices: [Private investigator, Police chief, Defense attorney, Judge]
+    answer: Private investigator
+    difficulty: hard
+    category: story
+    show: legacy
+  - id: author
+    type: typed
+    prompt: Which author created Harry Bosch? (surname is enough)
+    answer: Michael Connelly
+    accept: [Connelly]
+    difficulty: hard
+    category: books
+    show: general
+  - id: ballard-first-name
+    type: typed
+    prompt: What is Detective Ballard's first name?
+    answer: Renée
+    accept: [Renee]
+    difficulty: hard
+    category: cast
+    show: ballard
+"""
+
+BROKEN_PACK = """\
+pack:
+  id: broken-pack
+  title: A broken pack
+  version: 1
+  default_difficulty: medium
+questions:
+  - id: bad-answer
+    type: choice
+    prompt: Which answer is listed?
+    choices: [One, Two]
+    answer: Three
+"""
+
+
+@dataclass(frozen=True)
+class Fixture:
+    """What a test built: the services, the fake clock it moves, and the folders."""
+
+    services: Services
+    clock: FakeClock
+    root: Path
+
+    @property
+    def saves(self) -> Path:
+        return self.services.paths.saves
+
+
+def write_packs(folder: Path, packs: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in packs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def build_fixture(
+    root: Path, *, packs: dict[str, str] | None = None, seed: int | None = SEED
+) -> Fixture:
+    """Services over `root`: the case-files pack (or `packs`) as the shipped questions."""
+    questions = root / "questions"
+    write_packs(
+        questions / "packs", packs if packs is not None else {"case-files.yaml": CASE_FILES_PACK}
+    )
+    (questions / "facts").mkdir(parents=True, exist_ok=True)
+    paths = AppPaths(
+        builtin_questions=questions,
+        user_packs=root / "user-packs",
+        saves=root / "saves",
+        cache=root / "cache",
+    )
+    (root / "user-packs").mkdir(parents=True, exist_ok=True)
+    clock = FakeClock()
+    return Fixture(Services(paths=paths, clock=clock, seed=seed), clock, root)
+
+
+def app_for(fixture: Fixture, start: GameSettings | None = None) -> BoschQuizApp:
+    return make_app(fixture.services, start=start)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let workers finish and the screen catch up (no sleeping)."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def current_question_screen(app: BoschQuizApp) -> QuestionScreen:
+    screen = app.screen
+    assert isinstance(screen, QuestionScreen), f"expected a question, got {screen!r}"
+    return screen
+
+
+async def answer(pilot: Pilot[Any], *, right: bool = True) -> None:
+    """Answer the question on screen the way a player would: a number key, or typing."""
+    app = pilot.app
+    assert isinstance(app, BoschQuizApp)
+    screen = current_question_screen(app)
+    shown = screen.session.round.shown
+    question = shown.question
+    if question.type is QuestionType.TYPED:
+        text = question.answer if right else "certainly not this"
+        await pilot.press(*text, "enter")
+    else:
+        wrong = [c for c in shown.choices if c != question.answer]
+        target = question.answer if right else wrong[0]
+        await pilot.press(str(shown.choices.index(target) + 1))
+    await pilot.pause()
+
+
+async def play_through(pilot: Pilot[Any], *, right: bool = True, limit: int = 40) -> None:
+    """Answer every question and continue past every feedback until the results show."""
+    app = pilot.app
+    for _ in range(limit):
+        if isinstance(app.screen, ResultsScreen):
+            return
+        if isinstance(app.screen, QuestionScreen):
+            await answer(pilot, right=right)
+        elif isinstance(app.screen, FeedbackScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+        else:
+            raise AssertionError(f"unexpected screen {app.screen!r}")
+    raise AssertionError("the game did not end")
+
+
+PAYLOADS = ("[/]", "[b]", "[ @click=app.quit]", "[ link=https://x]", "[0]", "$x")
+"""Text that markup would swallow, crash on, or turn into an action."""
+
+HOSTILE_NAME = "[/][b][ @click=app.quit]$x"
+
+HOSTILE_PACK = """\
+pack:
+  id: hostile
+  title: 'Title [b] [/] [ @click=app.quit] $x'
+  version: 1
+  default_difficulty: easy
+questions:
+  - id: hostile-choice
+    type: choice
+    prompt: 'Prompt [/] [b] [ @click=app.quit] [ link=https://x] [0] $x'
+    choices: ['[/]', '[b]', '[ @click=app.quit]', '[ link=https://x]']
+    answer: '[ @click=app.quit]'
+    difficulty: easy
+    category: '[0] $x'
+    explanation: 'Explained [/] [b] [ @click=app.quit] $x'
+    source: 'Source [ link=https://x] [0]'
+  - id: hostile-typed
+    type: typed
+    prompt: 'Typed [ @click=app.quit] $x [0]'
+    answer: '[b]bold[/b]'
+    difficulty: easy
+    category: '[0] $x'
+"""
+
+
+async def answer_and_continue(pilot: Pilot[Any], *, right: bool = True) -> None:
+    """Answer the question on screen, then leave its feedback with Enter."""
+    await answer(pilot, right=right)
+    await pilot.press("enter")
+    await pilot.pause()
