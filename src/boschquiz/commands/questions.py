@@ -1,9 +1,78 @@
-"""`boschquiz questions` (to be built)."""
+"""`boschquiz questions`: the question bank the game would draw from, readable or as JSON.
+
+Like `play`, `--pack` narrows the bank to the given packs (nothing generated). Broken packs are
+skipped, as in the game, and named on standard error.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from pathlib import Path
+
 from boschquiz.commands import Subparsers
+from boschquiz.core.model import Difficulty, Question
+from boschquiz.core.paths import AppPaths
+from boschquiz.packs.bank import load_bank
 
 
 def register(sub: Subparsers) -> None:
-    sub.add_parser("questions", help="(not yet available)")
+    p = sub.add_parser(
+        "questions",
+        help="list the question bank",
+        description="List every question the game would draw from: the packs and the generated "
+        "questions, or only the packs given with --pack.",
+    )
+    p.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="only this pack file or folder (repeatable)",
+    )
+    p.add_argument(
+        "--difficulty",
+        choices=[d.value for d in Difficulty],
+        default=None,
+        metavar="TIER",
+        help="only questions of this difficulty: easy, medium or hard",
+    )
+    p.add_argument("--json", action="store_true", help="one JSON object per question, in a list")
+    p.set_defaults(run=run_questions)
+
+
+def run_questions(args: argparse.Namespace) -> int:
+    paths = AppPaths.discover(saves=getattr(args, "saves", None))
+    extra = tuple(getattr(args, "pack", []))
+    load = load_bank(paths, extra, only_extra=bool(extra))
+    for broken in load.broken_packs:
+        print(
+            f"boschquiz: skipped {broken.path}: {len(broken.errors)} error(s); "
+            f"see boschquiz packs validate {broken.path}",
+            file=sys.stderr,
+        )
+    for finding in load.facts_diagnostics:
+        print(finding.format(), file=sys.stderr)
+    chosen = [q for q in load.bank.questions if args.difficulty in (None, q.difficulty.value)]
+    if args.json:
+        print(json.dumps([q.to_json() for q in chosen], ensure_ascii=False, indent=2))
+    else:
+        for question in chosen:
+            print(describe(question))
+        print(f"{len(chosen)} question{'' if len(chosen) == 1 else 's'}")
+    return 0
+
+
+def describe(question: Question) -> str:
+    """A question as a few readable lines."""
+    tags = [question.type.value, question.difficulty.value]
+    tags += [t for t in (question.show and question.show.value, question.category) if t]
+    lines = [f"{question.id}  [{' · '.join(tags)}]", f"  {question.prompt}"]
+    if question.choices:
+        lines.append(f"  choices: {' | '.join(question.choices)}")
+    lines.append(f"  answer: {question.answer}")
+    if question.accept:
+        lines.append(f"  also accepted: {' | '.join(question.accept)}")
+    return "\n".join(lines)

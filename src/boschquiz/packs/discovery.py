@@ -38,7 +38,7 @@ def discover(
     installed_folders = (paths.builtin_packs, paths.user_packs) if installed else ()
     folders = [p for p in installed_folders if p.is_dir()]
     results = [load_pack(f, cache_dir=paths.cache) for f in _unique_files([*folders, *extra])]
-    return tuple(_refuse_repeated_ids(results))
+    return tuple(refuse_repeated_ids(results))
 
 
 def _unique_files(locations: Iterable[Path]) -> list[Path]:
@@ -57,7 +57,8 @@ GENERATED_PACK_ID = "gen"
 """Generated questions have ids "gen/<fact-id>/<form>", so no pack may be called `gen`."""
 
 
-def _refuse_repeated_ids(results: Iterable[PackLoadResult]) -> Iterable[PackLoadResult]:
+def refuse_repeated_ids(results: Iterable[PackLoadResult]) -> Iterable[PackLoadResult]:
+    """`results` with every pack whose id an earlier one (or `gen`) uses turned into an error."""
     owners: dict[str, Path | str] = {GENERATED_PACK_ID: "the generated questions"}
     for result in results:
         pack = result.pack
