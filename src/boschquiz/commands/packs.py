@@ -52,16 +52,21 @@ def register(sub: Subparsers) -> None:
         description="List the built-in packs, the packs in your packs folder and any --pack, "
         "with their questions counted by type and difficulty, and whether each is valid.",
     )
-    listing.add_argument(
+    add_pack_option(listing, "also list this pack file or folder (repeatable)")
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    listing.set_defaults(run=run_list)
+
+
+def add_pack_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """`--pack PATH` (repeatable); left out, it keeps a --pack given before the command."""
+    parser.add_argument(
         "--pack",
         action="append",
         type=Path,
         default=argparse.SUPPRESS,
         metavar="PATH",
-        help="also list this pack file or folder (repeatable)",
+        help=help_text,
     )
-    listing.add_argument("--json", action="store_true", help="print the list as JSON")
-    listing.set_defaults(run=run_list)
 
 
 def is_facts_file(path: Path, root: Path) -> bool:

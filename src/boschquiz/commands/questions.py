@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from boschquiz.commands import Subparsers
+from boschquiz.commands.packs import add_pack_option
 from boschquiz.core.model import Difficulty, Question
 from boschquiz.core.paths import AppPaths
 from boschquiz.packs.bank import load_bank
@@ -24,14 +24,7 @@ def register(sub: Subparsers) -> None:
         description="List every question the game would draw from: the packs and the generated "
         "questions, or only the packs given with --pack.",
     )
-    p.add_argument(
-        "--pack",
-        action="append",
-        type=Path,
-        default=argparse.SUPPRESS,
-        metavar="PATH",
-        help="only this pack file or folder (repeatable)",
-    )
+    add_pack_option(p, "only this pack file or folder (repeatable)")
     p.add_argument(
         "--difficulty",
         choices=[d.value for d in Difficulty],
