@@ -10,7 +10,9 @@ run) and a store of STORE_GAMES finished games. Target: at most 1.25x the minima
 from __future__ import annotations
 
 import statistics
+import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import groupby
@@ -21,10 +23,12 @@ from tinydb.table import Document
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._pty import ProgramTimeout, PtyProgram
-from bench._report import report
+from bench._report import report, timed
 from bench._tui import REPO_ROOT, bench_home, bench_parser, boschquiz_command, write_script
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
+from boschquiz.core.paths import AppPaths
+from boschquiz.packs.bank import load_bank
 from boschquiz.store import Store
 from boschquiz.store.codec import game_to_json
 from boschquiz.store.gamelog import GAMES_TABLE
@@ -75,14 +79,15 @@ def measure(argv: list[str], env: dict[str, str], ready_text: str) -> Startup:
     return Startup(painted, interactive)
 
 
-def bench_game(number: int) -> GameRecord:
-    """The `number`th of a varied history: five players, every scored mode and tier."""
+def bench_game(number: int, question_ids: Sequence[str]) -> GameRecord:
+    """The `number`th of a varied history: five players, every scored mode and tier, answers
+    to the shipped questions (so review, stats and no-repeat selection have real work)."""
     mode = SCORED_MODES[number % len(SCORED_MODES)]
     tier = list(Difficulty)[number // len(SCORED_MODES) % 3]
     started = HISTORY_START + timedelta(minutes=37 * number)
     answers = tuple(
         AnswerRecord(
-            question_id=f"bench/q-{(number * 7 + k) % 400}",
+            question_id=question_ids[(number * 7 + k) % len(question_ids)],
             given="x",
             outcome=Outcome.CORRECT if (number + k) % 4 else Outcome.WRONG,
             seconds=2.0 + k % 9,
@@ -112,25 +117,32 @@ def bench_game(number: int) -> GameRecord:
     )
 
 
-def build_store(saves: Path, games: int) -> int:
+def build_store(saves: Path, games: int, env: Mapping[str, str]) -> int:
     """Fill `saves` with `games` finished games; how many the store then reports.
 
     Recording 10,000 games one by one (each atomic and fsynced) takes minutes, so the game log
     is written in whole segments with the store's own layout and codec, and the store builds
     its index from the log when first opened, as it does after losing `index.json`.
     """
+    question_ids = [q.id for q in load_bank(AppPaths.discover(saves=saves, env=env)).bank.questions]
     layout = SavesLayout(saves)
     layout.games_dir.mkdir(parents=True, exist_ok=True)
     for path, ids in groupby(range(1, games + 1), key=layout.segment):
         segment = TinyFile(path, None)
         segment.db.table(GAMES_TABLE, cache_size=0).insert_multiple(
-            Document(game_to_json(bench_game(i)), doc_id=i) for i in ids
+            Document(game_to_json(bench_game(i, question_ids)), doc_id=i) for i in ids
         )
         segment.commit()
     store = Store(saves, SystemClock())
     for player in PLAYERS:
         store.ensure_player(player)
     return sum(player.games for player in store.players())
+
+
+def import_seconds(module: str, repeat: int = 5) -> float:
+    """Median wall time of a fresh interpreter importing `module` (nothing when empty)."""
+    code = f"import {module}" if module else "pass"
+    return timed(lambda: subprocess.run([sys.executable, "-c", code], check=True), repeat)
 
 
 def main() -> int:
@@ -141,7 +153,7 @@ def main() -> int:
     with bench_home("bench-tui-startup-") as (root, env):
         floor_argv = write_script(root, "minimal_app.py", FLOOR_APP)
         app_argv = boschquiz_command()
-        stored = build_store(Path(env["BOSCHQUIZ_SAVES"]), STORE_GAMES)
+        stored = build_store(Path(env["BOSCHQUIZ_SAVES"]), STORE_GAMES, env)
         print(f"setup: shipped packs, store of {stored} games, {args.runs} runs each, 80x24 pty")
 
         app_runs: list[Startup] = []
@@ -169,6 +181,12 @@ def main() -> int:
         "minimal Textual app interactive",
         statistics.median(run.interactive for run in floor_runs),
         MAX_RATIO,
+    )
+    print(
+        "where the time goes (median wall time of a fresh `python -c`):"
+        f" import boschquiz.cli {import_seconds('boschquiz.cli') * 1000:.0f} ms,"
+        f" import textual.app {import_seconds('textual.app') * 1000:.0f} ms,"
+        f" bare interpreter {import_seconds('') * 1000:.0f} ms"
     )
     return 1 if args.check and not ok else 0
 
