@@ -3,68 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.commands import E2E_QUESTIONS, play_command, scores_json
+from tests.e2e.playing import ROUND, answer_right, continue_from_feedback, question_on
 from tests.e2e.tmux_session import TmuxSession
 
 pytestmark = pytest.mark.e2e
 
 PLAYER = "Tess [b]E2E[/b]"
 """A name with markup in it: the terminal must show it exactly as typed."""
-KEY_LETTERS = "ABCDEF"
-
-
-@dataclass(frozen=True)
-class Expected:
-    prompt: str
-    answer: str
-    typed: bool = False
-
-
-ROUND = (
-    Expected("Who plays Renée Ballard in Ballard?", "Maggie Q"),
-    Expected("How many seasons did Bosch run on Prime Video?", "7"),
-    Expected("Which streaming service premiered Ballard on July 9?", "Prime Video", typed=True),
-)
-
-
-def choice_key(screen: str, answer: str) -> str:
-    """The number key of the choice line showing exactly `answer` (`1 A  Maggie Q`)."""
-    for n, letter in enumerate(KEY_LETTERS, start=1):
-        if re.search(rf"(?m)\b{n} {letter}  {re.escape(answer)}(\s|│|$)", screen):
-            return str(n)
-    raise AssertionError(f"no choice line shows {answer!r}:\n{screen}")
-
-
-def question_on(screen: str) -> Expected:
-    shown = [q for q in ROUND if q.prompt in screen]
-    assert len(shown) == 1, f"expected exactly one known prompt on screen:\n{screen}"
-    return shown[0]
-
-
-def continue_from_feedback(terminal: TmuxSession, screen: str) -> None:
-    """Press Enter on the feedback screen unless it is about to move on by itself.
-
-    Timed modes leave feedback on their own after a few seconds; an Enter sent just as that
-    happens would land on the next question and pick its first choice.
-    """
-    left = re.search(r"\(in (\d+) s\)", screen)
-    if left is None or int(left.group(1)) >= 2:
-        terminal.send_keys("Enter")
-
-
-def answer_right(terminal: TmuxSession, screen: str) -> None:
-    """Answer the question on `screen` correctly: its choice's number key, or typed text."""
-    question = question_on(screen)
-    if question.typed:
-        terminal.type_text(question.answer)
-        terminal.send_keys("Enter")
-    else:
-        terminal.send_keys(choice_key(screen, question.answer))
 
 
 def play_round(terminal: TmuxSession, saves: Path) -> str:

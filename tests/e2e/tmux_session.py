@@ -104,6 +104,10 @@ class TmuxSession:
         width, height = out.stdout.split()
         return int(width), int(height)
 
+    def resize(self, width: int, height: int) -> None:
+        """Resize the terminal, as a player dragging the window's corner would."""
+        self._tmux("resize-window", "-t", "main", "-x", str(width), "-y", str(height))
+
     def pane_state(self) -> PaneState:
         out = self._tmux("display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}")
         fields = out.stdout.split()

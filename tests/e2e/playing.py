@@ -1,0 +1,61 @@
+"""Playing the e2e pack by reading the screen: which question is shown, which key answers it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tests.e2e.tmux_session import TmuxSession
+
+KEY_LETTERS = "ABCDEF"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A question of the e2e pack, as its prompt reads on screen, and how to answer it."""
+
+    prompt: str
+    answer: str
+    typed: bool = False
+
+
+ROUND = (
+    Expected("Who plays Renée Ballard in Ballard?", "Maggie Q"),
+    Expected("How many seasons did Bosch run on Prime Video?", "7"),
+    Expected("Which streaming service premiered Ballard on July 9?", "Prime Video", typed=True),
+)
+
+
+def choice_key(screen: str, answer: str) -> str:
+    """The number key of the choice line showing exactly `answer` (`1 A  Maggie Q`)."""
+    for n, letter in enumerate(KEY_LETTERS, start=1):
+        if re.search(rf"(?m)\b{n} {letter}  {re.escape(answer)}(\s|│|$)", screen):
+            return str(n)
+    raise AssertionError(f"no choice line shows {answer!r}:\n{screen}")
+
+
+def question_on(screen: str) -> Expected:
+    shown = [q for q in ROUND if q.prompt in screen]
+    assert len(shown) == 1, f"expected exactly one known prompt on screen:\n{screen}"
+    return shown[0]
+
+
+def continue_from_feedback(terminal: TmuxSession, screen: str) -> None:
+    """Press Enter on the feedback screen unless it is about to move on by itself.
+
+    Timed modes leave feedback on their own after a few seconds; an Enter sent just as that
+    happens would land on the next question and pick its first choice.
+    """
+    left = re.search(r"\(in (\d+) s\)", screen)
+    if left is None or int(left.group(1)) >= 2:
+        terminal.send_keys("Enter")
+
+
+def answer_right(terminal: TmuxSession, screen: str) -> None:
+    """Answer the question on `screen` correctly: its choice's number key, or typed text."""
+    question = question_on(screen)
+    if question.typed:
+        terminal.type_text(question.answer)
+        terminal.send_keys("Enter")
+    else:
+        terminal.send_keys(choice_key(screen, question.answer))
