@@ -110,7 +110,8 @@ def run_play(args: argparse.Namespace) -> int:
 
         make_app(services, start=settings).run()
         return 0
-    return play_plain(load_game_bank(services), services, settings, sys.stdin, sys.stdout)
+    bank = load_game_bank(services, sys.stderr)
+    return play_plain(bank, services, settings, sys.stdin, sys.stdout)
 
 
 def play_plain(
@@ -150,6 +151,28 @@ def play_plain(
     return 0
 
 
-def load_game_bank(services: Services) -> QuestionBank:
-    """Every question the game may draw from, as the packs issue loads them."""
-    raise UserFacingError("question packs cannot be loaded yet (the packs loader is not built)")
+def load_game_bank(services: Services, stderr: TextIO) -> QuestionBank:
+    """Every question the game may draw from (only the `--pack` packs when given).
+
+    A broken installed pack is reported on `stderr` and skipped; a broken `--pack` (a pack
+    being written) stops the game with its diagnostics, since playing without it means
+    nothing.
+    """
+    from boschquiz.packs.bank import load_bank
+
+    load = load_bank(services.paths, services.extra_packs, only_extra=services.only_extra_packs)
+    for diagnostic in load.facts_diagnostics:
+        if diagnostic.is_error:
+            stderr.write(diagnostic.format() + "\n")
+    broken = load.broken_packs
+    if broken and services.only_extra_packs:
+        names = ", ".join(str(result.path) for result in broken)
+        raise UserFacingError(
+            f"cannot play {names}: fix the errors above and try again",
+            tuple(d for result in broken for d in result.errors),
+        )
+    for result in broken:
+        for diagnostic in result.errors:
+            stderr.write(diagnostic.format() + "\n")
+        stderr.write(f"boschquiz: warning: skipped the broken pack {result.path}\n")
+    return load.bank
