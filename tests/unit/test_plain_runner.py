@@ -251,3 +251,27 @@ def test_stats_feed_the_next_review(tmp_path: Path) -> None:
     assert stats
     assert all(isinstance(s, QuestionStats) for s in stats.values())
     assert any(s.box == 1 for s in stats.values())
+
+
+class ClosingReader(io.StringIO):
+    """Output whose reader goes away after `lines` lines (like `| head`)."""
+
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self._left = lines
+
+    def write(self, text: str) -> int:
+        if self._left <= 0:
+            raise BrokenPipeError
+        self._left -= 1
+        return super().write(text)
+
+
+def test_reader_going_away_mid_game_saves_nothing(tmp_path: Path) -> None:
+    """When our output's reader leaves mid-game, the game ends unsaved, without a traceback."""
+    settings = GameSettings(seed=1, player=PLAYER, questions=5)
+    code = play_plain(
+        bank_of(5), services_in(tmp_path), settings, io.StringIO(YES_1), ClosingReader(4)
+    )
+    assert code == EXIT_UNFINISHED
+    assert not Store(tmp_path, FakeClock()).has_games()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -123,32 +124,51 @@ def play_plain(
 ) -> int:
     """Play one game line by line and save it when it ends; returns the exit code.
 
-    Review with nothing to review prints why and returns 0. Input ending (or `!quit`) before
-    the end prints one line, saves nothing and returns `EXIT_UNFINISHED`.
+    Review with nothing to review prints why and returns 0. Input ending (or `!quit`, or the
+    reader of our output going away) before the end saves nothing and returns
+    `EXIT_UNFINISHED`.
     """
-    store = Store(services.paths.saves, services.clock)
-    for notice in store.notices():
-        stdout.write(f"Note: {notice}\n")
-    today = services.clock.now().date()
+    saved = False
     try:
-        game = start_game(bank, settings, services.clock, store, today)
-    except NothingToReviewError as exc:
-        stdout.write(f"{exc.message[0].upper()}{exc.message[1:]}.\n")
+        store = Store(services.paths.saves, services.clock)
+        for notice in store.notices():
+            stdout.write(f"Note: {notice}\n")
+        today = services.clock.now().date()
+        try:
+            game = start_game(bank, settings, services.clock, store, today)
+        except NothingToReviewError as exc:
+            stdout.write(f"{exc.message[0].upper()}{exc.message[1:]}.\n")
+            return 0
+        try:
+            result = PlainGame(game, stdin, stdout).play()
+        except InputEnded:
+            stdout.write("Input ended before the game was over; nothing was saved.\n")
+            return EXIT_UNFINISHED
+        except PlayerQuit:
+            stdout.write("Stopped before the game was over; nothing was saved.\n")
+            return EXIT_UNFINISHED
+        if store.read_only:
+            stdout.write("This game was not saved (the saves folder is read-only, see above).\n")
+            return 0
+        store.record_game(result.record)
+        saved = True
+        stdout.write(f"Saved in {store.where()}.\n")
+        stdout.flush()
         return 0
+    except BrokenPipeError:
+        silence(stdout)
+        return 0 if saved else EXIT_UNFINISHED
+
+
+def silence(stream: TextIO) -> None:
+    """Point a closed pipe's descriptor at /dev/null, so the exit-time flush cannot fail."""
     try:
-        result = PlainGame(game, stdin, stdout).play()
-    except InputEnded:
-        stdout.write("Input ended before the game was over; nothing was saved.\n")
-        return EXIT_UNFINISHED
-    except PlayerQuit:
-        stdout.write("Stopped before the game was over; nothing was saved.\n")
-        return EXIT_UNFINISHED
-    if store.read_only:
-        stdout.write("This game was not saved (the saves folder is read-only, see above).\n")
-        return 0
-    store.record_game(result.record)
-    stdout.write(f"Saved in {store.where()}.\n")
-    return 0
+        descriptor = stream.fileno()
+    except (OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, descriptor)
+    os.close(devnull)
 
 
 def load_game_bank(services: Services, stderr: TextIO) -> QuestionBank:
