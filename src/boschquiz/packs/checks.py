@@ -101,23 +101,26 @@ def _closest_choice(answer: str, choices: list[str]) -> str:
 
 def pack_warnings(loaded: LoadedYaml) -> list[Diagnostic]:
     """Things that make a pack worse to play but not wrong."""
+    prompts = {
+        index: normalise(q["prompt"])
+        for index, q in _questions(loaded)
+        if isinstance(q.get("prompt"), str)
+    }
     return [
-        *_answer_in_prompt(loaded),
-        *_near_duplicate_prompts(loaded),
+        *_answer_in_prompt(loaded, prompts),
+        *_near_duplicate_prompts(loaded, prompts),
         *_choice_patterns(loaded),
         *_all_true_or_false(loaded),
     ]
 
 
-def _answer_in_prompt(loaded: LoadedYaml) -> Iterator[Diagnostic]:
+def _answer_in_prompt(loaded: LoadedYaml, prompts: dict[int, str]) -> Iterator[Diagnostic]:
     for index, question in _questions(loaded):
-        answer, prompt = question.get("answer"), question.get("prompt")
-        if question.get("type") == "true_false":
-            continue
-        if not (isinstance(answer, str) and isinstance(prompt, str)):
+        answer, prompt = question.get("answer"), prompts.get(index)
+        if question.get("type") == "true_false" or not isinstance(answer, str) or prompt is None:
             continue
         wanted = normalise(answer)
-        if len(wanted) >= 3 and f" {wanted} " in f" {normalise(prompt)} ":
+        if len(wanted) >= 3 and f" {wanted} " in f" {prompt} ":
             line, col = loaded.location(("questions", index, "prompt"))
             yield warning(
                 loaded.path,
@@ -128,18 +131,15 @@ def _answer_in_prompt(loaded: LoadedYaml) -> Iterator[Diagnostic]:
             )
 
 
-def _near_duplicate_prompts(loaded: LoadedYaml) -> Iterator[Diagnostic]:
-    prompts = [
-        (index, normalise(q["prompt"]), q.get("id"))
-        for index, q in _questions(loaded)
-        if isinstance(q.get("prompt"), str)
-    ]
-    fuzzy = len(prompts) <= FUZZY_PROMPT_LIMIT
+def _near_duplicate_prompts(loaded: LoadedYaml, prompts: dict[int, str]) -> Iterator[Diagnostic]:
+    ids = {index: q.get("id") for index, q in _questions(loaded)}
+    written = [(index, text, ids[index]) for index, text in prompts.items()]
+    fuzzy = len(written) <= FUZZY_PROMPT_LIMIT
     first: dict[str, tuple[int, object]] = {}
-    for position, (index, text, qid) in enumerate(prompts):
+    for position, (index, text, qid) in enumerate(written):
         twin: tuple[int, object] | None = first.get(text)
         if twin is None and fuzzy:
-            for other_index, other_text, other_id in prompts[:position]:
+            for other_index, other_text, other_id in written[:position]:
                 if fuzz.ratio(text, other_text, score_cutoff=NEAR_DUPLICATE_SCORE):
                     twin = (other_index, other_id)
                     break

@@ -213,6 +213,28 @@ class _Builder:
                         value = False
                     elif value == "":
                         value = None
+                top = stack[-1] if stack else None
+                if top is not None and event.anchor is None:
+                    # The common cases inline (this loop is most of a cold pack load);
+                    # anything unusual goes through `_add`.
+                    if top.key_marks is None:
+                        top.container.append(value)
+                        top.marks.append(event.start_mark)
+                        top.size += 1
+                        continue
+                    key = top.key
+                    if key is _NO_KEY:
+                        if type(value) is str and value not in top.container:
+                            top.key = value
+                            top.key_marks[value] = event.start_mark
+                            top.size += 1
+                            continue
+                    elif key is not None:
+                        top.container[key] = value
+                        top.marks[key] = event.start_mark
+                        top.key = _NO_KEY
+                        top.size += 1
+                        continue
                 self._add(stack, value, 1, event)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.tag is not None:
