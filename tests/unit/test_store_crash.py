@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 from boschquiz.core.clock import FakeClock
 from boschquiz.store import Store
 from boschquiz.store.atomic import TEMP_SUFFIX, read_tinydb_file
+from tests.data.saves.writer import main as writer_main
 
 WRITER = Path(__file__).resolve().parents[1] / "data" / "saves" / "writer.py"
 KILL_TRIALS = 100
@@ -27,6 +29,39 @@ def start_writer(folder: Path, player: str, count: int, *extra: str) -> subproce
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+class ForkedWriter:
+    """A writer process forked from this one (a real process, minus the interpreter start-up):
+    it records games for `player` and writes each id to a pipe after `record_game` returns."""
+
+    def __init__(self, folder: Path, player: str, count: int) -> None:
+        read_end, write_end = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(read_end)
+            status = 1
+            try:
+                writer_main([str(folder), player, str(count)], os.fdopen(write_end, "w", 1))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        self.output = os.fdopen(read_end)
+
+    def readline(self) -> str:
+        return self.output.readline()
+
+    def kill_and_collect(self) -> tuple[int, list[str]]:
+        """SIGKILL now; the exit status and every line the writer managed to report."""
+        os.kill(self.pid, signal.SIGKILL)
+        return self.wait()
+
+    def wait(self) -> tuple[int, list[str]]:
+        lines = self.output.read().splitlines()
+        self.output.close()
+        _, status = os.waitpid(self.pid, 0)
+        return status, lines
 
 
 def reported_ids(lines: Iterator[str] | list[str]) -> set[int]:
@@ -50,14 +85,13 @@ def test_sigkill_at_random_instants_never_loses_a_reported_game(tmp_path: Path) 
     folder = tmp_path / "saves"
     reported: set[int] = set()
     for _ in range(KILL_TRIALS):
-        writer = start_writer(folder, rng.choice(["Ann", "Bob", "Cy"]), 10**6)
-        assert writer.stdout is not None
-        seen = [writer.stdout.readline() for _ in range(rng.randrange(4))]
+        writer = ForkedWriter(folder, rng.choice(["Ann", "Bob", "Cy"]), 10**6)
+        seen = [writer.readline() for _ in range(rng.randrange(4))]
         time.sleep(rng.uniform(0, 0.008))
-        writer.send_signal(signal.SIGKILL)
-        out, _ = writer.communicate()
-        assert writer.returncode == -signal.SIGKILL
-        reported |= reported_ids(seen + out.splitlines())
+        status, rest = writer.kill_and_collect()
+        assert os.WIFSIGNALED(status)
+        assert os.WTERMSIG(status) == signal.SIGKILL
+        reported |= reported_ids(seen + rest)
         assert every_json_file_loads(folder)
         assert reported <= set(logged_ids(folder))
         assert Store(folder, FakeClock()).notices() == ()
@@ -87,9 +121,10 @@ def test_next_writer_cleans_temp_files_and_completes_the_tables(tmp_path: Path) 
 def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     """Two processes recording 200 games each at the same time leave 400 distinct games."""
     folder = tmp_path / "saves"
-    writers = [start_writer(folder, name, 200) for name in ("Ann", "Bob")]
-    outputs = [w.communicate() for w in writers]
-    assert [w.returncode for w in writers] == [0, 0], [err for _, err in outputs]
+    writers = [ForkedWriter(folder, name, 200) for name in ("Ann", "Bob")]
+    results = [w.wait() for w in writers]
+    assert [status for status, _ in results] == [0, 0]
+    assert sorted(reported_ids(results[0][1] + results[1][1])) == list(range(1, 401))
     ids = logged_ids(folder)
     assert sorted(ids) == list(range(1, 401))
     store = Store(folder, FakeClock())

@@ -75,9 +75,9 @@ def test_damaged_stats_file_is_rebuilt_from_the_log(tmp_path: Path) -> None:
 
 
 def test_damaged_daily_file_still_knows_the_day_was_played(tmp_path: Path) -> None:
-    """With daily.json broken the daily mark is rebuilt, so the day cannot be replayed."""
+    """With the month's daily file broken the daily mark is rebuilt: no replaying the day."""
     saved_once(tmp_path)
-    (tmp_path / "daily.json").write_bytes(b"null")
+    (tmp_path / "daily" / "2026-11.json").write_bytes(b"null")
     assert open_store(tmp_path).daily_played("Ann", "2026-11-24")
 
 

@@ -3,7 +3,7 @@
 - `index.json`: what is read often and rebuilt from the log if lost: schema version, the
   high-score table, per-player records (games, streaks, recent games).
 - `players.json`: players and their settings (not derivable, so kept apart and rarely written).
-- `daily.json`: daily-challenge rows per date.
+- `daily/YYYY-MM.json`: daily-challenge rows per date, one file per month.
 - `stats/<hash>.json`: one player's per-question stats.
 - `games/games-NNNNNN.json`: the append-only game log in segments of `SEGMENT_SIZE` games, so no
   write rewrites more than one segment.
@@ -24,7 +24,7 @@ from tinydb.storages import Storage
 
 from boschquiz.store.atomic import TinyDBData, atomic_write_bytes, encode_tinydb
 
-SEGMENT_SIZE = 100
+SEGMENT_SIZE = 25
 _SEGMENT_NAME = re.compile(r"games-[0-9]{6}\.json")
 LEGACY_FILE = "boschquiz.json"
 """Schema 0: everything in one plain TinyDB file (tables `games` and `players`)."""
@@ -43,8 +43,12 @@ class SavesLayout:
         return self.root / "players.json"
 
     @property
-    def daily(self) -> Path:
-        return self.root / "daily.json"
+    def daily_dir(self) -> Path:
+        return self.root / "daily"
+
+    def daily_file(self, month: str) -> Path:
+        """The daily-challenge rows of one month, "YYYY-MM"."""
+        return self.daily_dir / f"{month}.json"
 
     @property
     def stats_dir(self) -> Path:
@@ -72,13 +76,13 @@ class SavesLayout:
     def segments(self) -> list[Path]:
         """Log segments in game order."""
         try:
-            names = os.listdir(self.games_dir)
+            names = sorted(os.listdir(self.games_dir))
         except OSError:
             return []
-        return sorted(self.games_dir / name for name in names if _SEGMENT_NAME.fullmatch(name))
+        return [self.games_dir / name for name in names if _SEGMENT_NAME.fullmatch(name)]
 
     def folders(self) -> tuple[Path, ...]:
-        return (self.root, self.stats_dir, self.games_dir)
+        return (self.root, self.stats_dir, self.games_dir, self.daily_dir)
 
 
 class BufferedStorage(Storage):
@@ -117,13 +121,16 @@ class TinyFile:
         return storage
 
     def rows(self, table: str) -> list[dict[str, Any]]:
-        return [dict(doc) for doc in self.db.table(table, cache_size=0).all()]
+        """The table's documents in id order (what `TinyDB.table(t).all()` gives, as dicts)."""
+        data = self._storage.data or {}
+        return [dict(doc) for doc in data.get(table, {}).values()]
 
     def replace(self, table: str, rows: list[dict[str, Any]]) -> None:
-        tbl = self.db.table(table, cache_size=0)
-        tbl.truncate()
-        if rows:
-            tbl.insert_multiple(rows)
+        """Make `rows` the table's documents, ids 1.. (one in-memory step, written by commit)."""
+        storage = self._storage
+        data = storage.data if storage.data is not None else {}
+        data[table] = {str(doc_id): row for doc_id, row in enumerate(rows, start=1)}
+        storage.write(data)
 
     def commit(self) -> None:
         storage = self._storage

@@ -9,6 +9,9 @@ from typing import Any
 
 from boschquiz.core.model import Mode
 
+COUNTERS = ("games", "best_streak", "daily_streak", "best_daily_streak")
+"""The whole-number fields of a player's record."""
+
 RECENT_KEEP = 20
 """How many recent games each player's record keeps (for `Store.recent_scores`)."""
 

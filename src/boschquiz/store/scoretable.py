@@ -16,8 +16,8 @@ from typing import Any
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.store.errors import UnsavableValue
 
-KEEP_TOP = 100
-KEEP_PER_PLAYER = 25
+KEEP_TOP = 50
+KEEP_PER_PLAYER = 10
 KEEP_DAILY_TOP = 20
 KEEP_DAILY_PER_PLAYER = 1
 

@@ -219,7 +219,8 @@ class Store:
         day_text = day.isoformat() if isinstance(day, date) else day
         name = player.strip()
         return any(
-            row["player"] == name and row["daily_date"] == day_text for row in self._daily_rows()
+            row["player"] == name and row["daily_date"] == day_text
+            for row in self._daily_rows(day_text[:7])
         )
 
     def top_scores(
@@ -245,7 +246,7 @@ class Store:
             )
 
         if daily_date is not None:
-            source, kept = self._daily_rows(), scoretable.KEEP_DAILY_TOP
+            source, kept = self._daily_rows(daily_date[:7]), scoretable.KEEP_DAILY_TOP
             per_player = scoretable.KEEP_DAILY_PER_PLAYER
         else:
             source, kept = self._catalog().scores, scoretable.KEEP_TOP
@@ -349,11 +350,13 @@ class Store:
         record = self._catalog().records.get(player)
         return self._frozen is None and record is not None and int(record["games"]) > 0
 
-    def _daily_rows(self) -> list[Row]:
-        found, rows = self._read(self._layout.daily, "daily-challenge file", _parse_daily)
-        if not found and any(r["last_daily"] for r in self._catalog().records.values()):
-            self._repair(lambda: self._rebuild(daily=True))
-            found, rows = self._read(self._layout.daily, "daily-challenge file", _parse_daily)
+    def _daily_rows(self, month: str) -> list[Row]:
+        """The daily-challenge rows of one month ("YYYY-MM"), rebuilt from the log if lost."""
+        path = self._layout.daily_file(month)
+        found, rows = self._read(path, "daily-challenge file", _parse_daily)
+        if not found and month in self._catalog().daily_months:
+            self._repair(lambda: self._rebuild(daily_month=month))
+            found, rows = self._read(path, "daily-challenge file", _parse_daily)
         return rows
 
     def _read(
@@ -381,14 +384,14 @@ class Store:
             if exc.message not in self._notices:
                 self._notices.append(exc.message)
 
-    def _rebuild(self, *, stats_of: str | None = None, daily: bool = False) -> None:
-        """Under the lock: rewrite one player's stats and/or the daily file from the log."""
+    def _rebuild(self, *, stats_of: str | None = None, daily_month: str | None = None) -> None:
+        """Under the lock: rewrite one player's stats or one month's daily file from the log."""
         catalog = self._catalog(repair=False)
         updater = _Updater(self, catalog)
         if stats_of is not None:
             updater.stats_for(stats_of, catalog.applied + 1)
-        if daily:
-            updater.daily_rows()
+        if daily_month is not None:
+            updater.daily_rows(daily_month)
         updater.commit(catalog.applied, force=True)
 
     def _player_rows(self) -> dict[str, Row]:
@@ -526,8 +529,9 @@ class Store:
         catalog = self._catalog(repair=False)
         updater = _Updater(self, catalog)
         last = catalog.applied
+        segments: gamelog.SegmentCache = {}
         for game_id, game in gamelog.iter_games(
-            self._layout, after=catalog.applied, on_unreadable=self._segment_lost
+            self._layout, after=catalog.applied, on_unreadable=self._segment_lost, cache=segments
         ):
             updater.apply(game_id, game)
             last = game_id
@@ -535,7 +539,7 @@ class Store:
             updater.commit(last)
             return last
         last += 1
-        gamelog.append_game(self._layout, last, new_game)
+        gamelog.append_game(self._layout, last, new_game, segments)
         updater.apply(last, new_game)
         try:
             updater.commit(last)
@@ -554,61 +558,110 @@ class _WrongShape(Exception):
 class _Catalog:
     """`index.json` as data: schema, the last game folded in, score rows, player records."""
 
-    def __init__(self, applied: int, scores: list[Row], records: dict[str, Row]) -> None:
+    def __init__(
+        self,
+        applied: int,
+        scores: list[Row],
+        records: dict[str, Row],
+        daily_months: list[str] | None = None,
+    ) -> None:
         self.applied = applied
         self.scores = scores
         self.records = records
+        self.daily_months = daily_months or []
 
     @classmethod
     def parse(cls, data: TinyDBData | None) -> _Catalog:
         if data is None:
             return cls(0, [], {})
-        try:
-            file = TinyFile(Path(), data)
-            meta = file.rows("meta")
-            applied = int(meta[0].get("applied_through", 0)) if meta else 0
-            scores = file.rows("scores")
-            for row in scores:
-                scoretable.rank_key(row)
-                Mode(row["mode"]), Difficulty(row["tier"])
-                str(row["player"]), int(row["correct"]), int(row["answered"])
-            recs = {}
-            for rec in file.rows("records"):
-                int(rec["games"]), int(rec["best_streak"]), list(rec["recent"])
-                recs[str(rec["name"])] = rec
-        except (KeyError, ValueError, TypeError, IndexError) as exc:
-            raise _WrongShape(f"has entries of the wrong shape ({exc!r})") from None
-        return cls(applied, scores, recs)
+        file = TinyFile(Path(), data)
+        meta = file.rows("meta")
+        applied = meta[0].get("applied_through", 0) if meta else 0
+        months = meta[0].get("daily_months", []) if meta else []
+        scores = file.rows("scores")
+        records = file.rows("records")
+        if not isinstance(months, list) or not all(isinstance(m, str) for m in months):
+            raise _WrongShape("has a malformed header")
+        if not isinstance(applied, int) or not all(map(_is_score_row, scores)):
+            raise _WrongShape("has entries of the wrong shape")
+        if not all(map(_is_player_record, records)):
+            raise _WrongShape("has player records of the wrong shape")
+        return cls(applied, scores, {rec["name"]: rec for rec in records}, months)
+
+
+_MODES = frozenset(mode.value for mode in Mode)
+_TIERS = frozenset(tier.value for tier in Difficulty)
+
+
+def _is_score_row(row: Row) -> bool:
+    return (
+        all(isinstance(row.get(k), int) for k in ("game", "score", "correct", "answered"))
+        and all(isinstance(row.get(k), str) for k in ("player", "at", "date"))
+        and row.get("mode") in _MODES
+        and row.get("tier") in _TIERS
+        and isinstance(row.get("best_streak"), int)
+    )
+
+
+def _is_player_record(record: Row) -> bool:
+    return (
+        isinstance(record.get("name"), str)
+        and all(isinstance(record.get(k), int) for k in records.COUNTERS)
+        and isinstance(record.get("recent"), list)
+        and all(isinstance(row, dict) and _is_score_row(row) for row in record["recent"])
+    )
 
 
 class _StatsFile:
-    """One player's `stats/<hash>.json`: the last game folded in, and stats per question."""
+    """One player's `stats/<hash>.json`: the last game folded in, and stats per question.
 
-    def __init__(self, player: str, applied: int, stats: dict[str, QuestionStats]) -> None:
+    Kept as JSON rows; only the questions a game touches are converted and rescheduled.
+    """
+
+    def __init__(self, player: str, applied: int, rows: dict[str, Row]) -> None:
         self.player = player
         self.applied = applied
-        self.stats = stats
+        self.rows = rows
 
     @classmethod
     def parse(cls, data: TinyDBData | None, player: str) -> _StatsFile:
         if data is None:
             return cls(player, 0, {})
-        try:
-            file = TinyFile(Path(), data)
-            meta = file.rows("meta")
-            applied = int(meta[0].get("applied_through", 0)) if meta else 0
-            stats = {}
-            for row in file.rows("questions"):
-                entry = stats_from_json(row)
-                stats[entry.question_id] = entry
-        except (KeyError, ValueError, TypeError, AttributeError) as exc:
-            raise _WrongShape(f"has entries of the wrong shape ({exc!r})") from None
-        return cls(player, applied, stats)
+        file = TinyFile(Path(), data)
+        meta = file.rows("meta")
+        applied = meta[0].get("applied_through", 0) if meta else 0
+        if not isinstance(applied, int):
+            raise _WrongShape("has a malformed header")
+        rows = {}
+        for row in file.rows("questions"):
+            if not isinstance(row.get("question_id"), str):
+                raise _WrongShape("has entries of the wrong shape")
+            rows[row["question_id"]] = row
+        return cls(player, applied, rows)
+
+    @property
+    def stats(self) -> dict[str, QuestionStats]:
+        """Every entry that reads as `QuestionStats` (a malformed one counts as never seen)."""
+        stats = {}
+        for question_id, row in self.rows.items():
+            with suppress(KeyError, ValueError, TypeError):
+                stats[question_id] = stats_from_json(row)
+        return stats
+
+    def apply(self, game: Row) -> None:
+        touched: dict[str, QuestionStats] = {}
+        for answer in game["answers"]:
+            row = self.rows.get(answer["question_id"])
+            if row is not None:
+                with suppress(KeyError, ValueError, TypeError):
+                    touched[answer["question_id"]] = stats_from_json(row)
+        apply_answers(touched, game)
+        self.rows.update((qid, stats_to_json(entry)) for qid, entry in touched.items())
 
     def write(self, path: Path, applied: int) -> None:
         file = TinyFile(path, None)
         file.replace("meta", [{"player": self.player, "applied_through": applied}])
-        file.replace("questions", [stats_to_json(s) for s in self.stats.values()])
+        file.replace("questions", list(self.rows.values()))
         file.commit()
 
 
@@ -620,7 +673,7 @@ class _Updater:
         self._layout = store._layout
         self._catalog = catalog
         self._stats: dict[str, _StatsFile] = {}
-        self._daily: list[Row] | None = None
+        self._daily: dict[str, list[Row]] = {}
         self._players: TinyFile | None = None
         self._player_rows: dict[str, Row] = {}
         self._players_changed = False
@@ -632,7 +685,7 @@ class _Updater:
             row = scoretable.row_from_game(game_id, game)
             stats = self.stats_for(player, game_id)
             if game_id > stats.applied:
-                apply_answers(stats.stats, game)
+                stats.apply(game)
         except (KeyError, ValueError, TypeError, StoreError):
             return
         self._touched = True
@@ -646,25 +699,32 @@ class _Updater:
         if len(scores) > _TRIM_EVERY:
             self._catalog.scores = _trim_tables(scores)
         if row["mode"] == Mode.DAILY.value and row["daily_date"]:
-            daily = self.daily_rows()
-            daily.append(row)
-            if len(daily) > _TRIM_EVERY:
-                self._daily = _trim_daily(daily)
+            month = row["daily_date"][:7]
+            self.daily_rows(month).append(row)
+            if len(self._daily[month]) > _TRIM_EVERY:
+                self._daily[month] = _trim_daily(self._daily[month])
+            if month not in self._catalog.daily_months:
+                self._catalog.daily_months.append(month)
 
     def commit(self, last_game: int, *, force: bool = False) -> None:
         if not (force or self._touched or self._catalog.applied != last_game):
             return
         for player, stats in self._stats.items():
             stats.write(self._layout.stats_file(player), last_game)
-        if self._daily is not None:
-            daily = TinyFile(self._layout.daily, None)
-            daily.replace("daily", _trim_daily(self._daily))
+        for month, rows in self._daily.items():
+            daily = TinyFile(self._layout.daily_file(month), None)
+            daily.replace("daily", _trim_daily(rows))
             daily.commit()
         if self._players is not None and self._players_changed:
             self._players.replace("players", list(self._player_rows.values()))
             self._players.commit()
         index = TinyFile(self._layout.index, None)
-        index.replace("meta", [{"schema": CURRENT_SCHEMA, "applied_through": last_game}])
+        meta = {
+            "schema": CURRENT_SCHEMA,
+            "applied_through": last_game,
+            "daily_months": sorted(self._catalog.daily_months),
+        }
+        index.replace("meta", [meta])
         index.replace("scores", _trim_tables(self._catalog.scores))
         index.replace("records", list(self._catalog.records.values()))
         index.commit()
@@ -684,27 +744,27 @@ class _Updater:
                     break
                 if old_game.get("player") == player:
                     with suppress(KeyError, ValueError, TypeError):
-                        apply_answers(stats.stats, old_game)
+                        stats.apply(old_game)
             stats.applied = until
         self._stats[player] = stats
         return stats
 
-    def daily_rows(self) -> list[Row]:
-        """The daily rows being updated; a lost daily file is replayed from the log."""
-        if self._daily is not None:
-            return self._daily
-        found, rows = self._store._read(self._layout.daily, "daily-challenge file", _parse_daily)
-        played_daily = any(rec["last_daily"] for rec in self._catalog.records.values())
-        if not found and played_daily:
+    def daily_rows(self, month: str) -> list[Row]:
+        """One month's daily rows being updated; a lost month is replayed from the log."""
+        if month in self._daily:
+            return self._daily[month]
+        path = self._layout.daily_file(month)
+        found, rows = self._store._read(path, "daily-challenge file", _parse_daily)
+        if not found and month in self._catalog.daily_months:
             applied = self._catalog.applied
             rows = self._store._rows_from_log(
                 lambda row: (
                     row["mode"] == Mode.DAILY.value
-                    and bool(row["daily_date"])
+                    and str(row["daily_date"])[:7] == month
                     and row["game"] <= applied
                 )
             )
-        self._daily = rows
+        self._daily[month] = rows
         return rows
 
     def _register(self, player: str, first_seen: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
@@ -40,21 +41,21 @@ def game(player: str, n: int) -> GameRecord:
     )
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], out: TextIO = sys.stdout) -> int:
     folder, player, count = Path(argv[0]), argv[1], int(argv[2])
     store = Store(folder, SystemClock())
     if "--graceful" not in argv:
         for n in range(count):
-            print(store.record_game(game(player, n)), flush=True)
+            print(store.record_game(game(player, n)), file=out, flush=True)
         return 0
     with signals.graceful_exit():
         try:
-            print("ready", flush=True)
+            print("ready", file=out, flush=True)
             for n in range(count):
-                print(store.record_game(game(player, n)), flush=True)
+                print(store.record_game(game(player, n)), file=out, flush=True)
         finally:
             store.close()
-            print("clean exit", flush=True)
+            print("clean exit", file=out, flush=True)
     return 0
 
 

@@ -1,0 +1,268 @@
+"""The store at 100,000 finished games: recording one, the top 10 from a fresh process, memory.
+
+Targets (issue 5), each printed next to a floor measured in the same run:
+- recording a finished game (atomic, fsynced, locked): median at most 20 ms
+  (floors: one fsynced append of the same game as a JSON line; SQLite insert + commit);
+- the top 10 of a high-score table in a fresh process, from opening the store to having the
+  rows: at most 50 ms (floor: a naive TinyDB scan of the same games' summaries);
+- peak memory of opening the store and reading the top 10 does not grow with history
+  (1,000 against 100,000 games, tracemalloc in fresh processes; target: at most 1.5x).
+
+The game log is written in whole segments with the store's own layout and codec (recording
+100,000 games one by one would take many minutes); the store then builds its tables from the
+log when first opened, exactly as it does after losing `index.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from itertools import groupby
+from pathlib import Path
+
+from tinydb.table import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._report import report_absolute
+from boschquiz.core.clock import SystemClock
+from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
+from boschquiz.store import Store
+from boschquiz.store.codec import game_to_json
+from boschquiz.store.gamelog import GAMES_TABLE
+from boschquiz.store.layout import SavesLayout, TinyFile
+
+PLAYERS = ("Harry", "Renée", "Maddie", "J. Edgar", "Honey", "Jerry", "Lt. Billets", "Crate")
+MODES = (Mode.CLASSIC, Mode.BLITZ, Mode.LADDER, Mode.DAILY, Mode.REVIEW, Mode.PRACTICE)
+QUESTIONS = [f"pack/q{i:04d}" for i in range(1500)]
+START = datetime(2024, 1, 1, 20, 0, tzinfo=UTC)
+RECORD_LIMIT = 0.020
+TOP10_LIMIT = 0.050
+MEMORY_RATIO = 1.5
+
+TOP10_SCRIPT = """
+import sys, time
+t0 = time.perf_counter()
+from boschquiz.core.clock import SystemClock
+from boschquiz.core.model import Difficulty, Mode
+from boschquiz.store import Store
+t1 = time.perf_counter()
+rows = Store(sys.argv[1], SystemClock()).top_scores(Mode.CLASSIC, Difficulty.MEDIUM, limit=10)
+t2 = time.perf_counter()
+assert len(rows) == 10, rows
+print(t2 - t1, t1 - t0)
+"""
+
+NAIVE_SCRIPT = """
+import sys, time
+t0 = time.perf_counter()
+from tinydb import TinyDB, Query
+t1 = time.perf_counter()
+db = TinyDB(sys.argv[1])
+q = Query()
+rows = db.table("games").search((q.mode == "classic") & (q.tier == "medium"))
+rows.sort(key=lambda r: (-r["score"], r["started_at"]))
+top = rows[:10]
+t2 = time.perf_counter()
+assert len(top) == 10
+print(t2 - t1, t1 - t0)
+"""
+
+MEMORY_SCRIPT = """
+import sys, tracemalloc
+from boschquiz.core.clock import SystemClock
+from boschquiz.core.model import Difficulty, Mode
+from boschquiz.store import Store
+tracemalloc.start()
+rows = Store(sys.argv[1], SystemClock()).top_scores(Mode.CLASSIC, Difficulty.MEDIUM, limit=10)
+assert len(rows) == 10
+print(tracemalloc.get_traced_memory()[1])
+"""
+
+
+def bench_game(number: int, rng: random.Random) -> GameRecord:
+    mode = MODES[number % len(MODES)]
+    tier = (Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD)[number // 7 % 3]
+    started = START + timedelta(minutes=17 * number)
+    answers = tuple(
+        AnswerRecord(
+            question_id=rng.choice(QUESTIONS),
+            given="An answer",
+            outcome=rng.choice((Outcome.CORRECT, Outcome.CORRECT, Outcome.WRONG, Outcome.TIMEOUT)),
+            seconds=round(rng.uniform(1, 20), 2),
+            time_limit=20.0,
+            base_points=500,
+            speed_points=rng.randrange(500),
+            streak_bonus=0,
+        )
+        for _ in range(10)
+    )
+    return GameRecord(
+        player=PLAYERS[number % len(PLAYERS)],
+        mode=mode,
+        tier=tier,
+        steady=False,
+        seed=number,
+        packs=("core", "legacy"),
+        bank_hash="0123456789abcdef",
+        started_at=started.isoformat(),
+        duration=140.0,
+        score=sum(a.points for a in answers),
+        correct=sum(a.outcome is Outcome.CORRECT for a in answers),
+        answered=len(answers),
+        best_streak=rng.randrange(8),
+        answers=answers,
+        daily_date=started.date().isoformat() if mode is Mode.DAILY else None,
+    )
+
+
+def build_store(saves: Path, games: int) -> None:
+    """The game log written segment by segment; the store then builds its tables from it."""
+    rng = random.Random(games)
+    layout = SavesLayout(saves)
+    layout.games_dir.mkdir(parents=True, exist_ok=True)
+    for path, ids in groupby(range(1, games + 1), key=layout.segment):
+        segment = TinyFile(path, None)
+        segment.db.table(GAMES_TABLE, cache_size=0).insert_multiple(
+            Document(game_to_json(bench_game(i, rng)), doc_id=i) for i in ids
+        )
+        segment.commit()
+    store = Store(saves, SystemClock())
+    assert sum(p.games for p in store.players()) == games
+
+
+def build_naive(path: Path, games: int) -> None:
+    """The same games' summaries in one plain TinyDB file (what a naive store would scan)."""
+    rng = random.Random(games)
+    table = {}
+    for i in range(1, games + 1):
+        game = game_to_json(bench_game(i, rng))
+        game.pop("answers")
+        table[str(i)] = game
+    path.write_text(json.dumps({"games": table}))
+
+
+def in_fresh_process(script: str, *args: str) -> list[float]:
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
+    ).stdout
+    return [float(x) for x in out.split()]
+
+
+def median_of_runs(script: str, target: str, runs: int) -> float:
+    return statistics.median(in_fresh_process(script, target)[0] for _ in range(runs))
+
+
+def record_times(saves: Path, runs: int) -> list[float]:
+    store = Store(saves, SystemClock())
+    rng = random.Random(1)
+    times = []
+    for i in range(runs):
+        game = bench_game(1_000_000 + i, rng)
+        start = time.perf_counter()
+        store.record_game(game)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def fsynced_append_times(folder: Path, runs: int) -> list[float]:
+    rng = random.Random(2)
+    path = folder / "append.jsonl"
+    times = []
+    for i in range(runs):
+        line = (json.dumps(game_to_json(bench_game(i, rng))) + "\n").encode()
+        start = time.perf_counter()
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.write(fd, line)
+        os.fsync(fd)
+        os.close(fd)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def sqlite_times(folder: Path, runs: int) -> list[float]:
+    rng = random.Random(3)
+    db = sqlite3.connect(folder / "floor.sqlite3")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("CREATE TABLE games (id INTEGER PRIMARY KEY, body TEXT)")
+    db.commit()
+    times = []
+    for i in range(runs):
+        body = json.dumps(game_to_json(bench_game(i, rng)))
+        start = time.perf_counter()
+        db.execute("INSERT INTO games (body) VALUES (?)", (body,))
+        db.commit()
+        times.append(time.perf_counter() - start)
+    db.close()
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--games", type=int, default=100_000, help="history size")
+    parser.add_argument("--small", type=int, default=1_000, help="history size for memory")
+    parser.add_argument("--runs", type=int, default=30, help="measured records / launches")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
+        root = Path(tmp)
+        started = time.perf_counter()
+        build_store(root / "big", args.games)
+        build_store(root / "small", args.small)
+        build_naive(root / "naive.json", args.games)
+        print(
+            f"built stores of {args.games:,} and {args.small:,} games and the naive file"
+            f" in {time.perf_counter() - started:.1f} s"
+        )
+
+        record = statistics.median(record_times(root / "big", args.runs))
+        append = statistics.median(fsynced_append_times(root, args.runs))
+        sqlite = statistics.median(sqlite_times(root, args.runs))
+        ok = report_absolute(
+            f"record a game, {args.games:,} saved (median of {args.runs})",
+            record,
+            RECORD_LIMIT,
+            "one fsynced append",
+            append,
+        )
+        print(f"     also next to floor (SQLite insert + commit): {sqlite * 1000:.2f} ms")
+
+        launches = max(5, args.runs // 3)
+        top10 = median_of_runs(TOP10_SCRIPT, str(root / "big"), launches)
+        naive = median_of_runs(NAIVE_SCRIPT, str(root / "naive.json"), launches)
+        ok &= report_absolute(
+            f"top 10 in a fresh process, {args.games:,} saved (median of {launches})",
+            top10,
+            TOP10_LIMIT,
+            "naive TinyDB scan",
+            naive,
+        )
+
+        small_peak = statistics.median(
+            in_fresh_process(MEMORY_SCRIPT, str(root / "small"))[0] for _ in range(3)
+        )
+        big_peak = statistics.median(
+            in_fresh_process(MEMORY_SCRIPT, str(root / "big"))[0] for _ in range(3)
+        )
+        ratio = big_peak / small_peak
+        memory_ok = ratio <= MEMORY_RATIO
+        ok &= memory_ok
+        print(
+            f"{'PASS' if memory_ok else 'MISS'} peak memory opening the store + top 10:"
+            f" {big_peak / 1024:.0f} KiB at {args.games:,} games | floor (same at"
+            f" {args.small:,} games): {small_peak / 1024:.0f} KiB | ratio {ratio:.2f}x"
+            f" (target <= {MEMORY_RATIO:g}x)"
+        )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
