@@ -55,6 +55,8 @@ BLITZ_WRONG_PENALTY = 5.0
 BLITZ_POOL = 200
 """Questions drawn for a blitz game; nobody answers that many in a minute."""
 EXTRA_TIME_SECONDS = 15.0
+SEED_RANGE = 1_000_000_000
+"""Seeds drawn when none is given: short enough to read out and type back with --seed."""
 
 
 class NoQuestionsError(UserFacingError):
@@ -187,7 +189,7 @@ def start_game(
             categories=(),
             seed=daily_seed(today, bank_hash),
         )
-    seed = settings.seed if settings.seed is not None else secrets.randbelow(2**63)
+    seed = settings.seed if settings.seed is not None else secrets.randbelow(SEED_RANGE)
     settings = replace(settings, seed=seed)
     stats = {} if settings.mode is Mode.DAILY else history.question_stats(settings.player)
     questions, notice = _choose(bank, settings, stats)
