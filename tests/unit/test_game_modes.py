@@ -417,3 +417,12 @@ def test_review_notice_counts_the_missed_questions() -> None:
     history.set_stats(PLAYER, QuestionStats(bank.questions[0].id, seen=1, wrong=1, box=1))
     game = new_game(bank, history=history, mode=Mode.REVIEW)
     assert game.notice == "1 missed question to review"
+
+
+def test_review_explains_even_right_answers() -> None:
+    """Review is for learning: a right answer still comes with its explanation."""
+    bank = bank_of(2)
+    history = InMemoryHistory()
+    history.set_stats(PLAYER, QuestionStats(bank.questions[0].id, seen=1, wrong=1, box=1))
+    game = new_game(bank, history=history, mode=Mode.REVIEW)
+    assert game.answer(game.shown.question.answer).show_explanation

@@ -55,6 +55,8 @@ BLITZ_WRONG_PENALTY = 5.0
 BLITZ_POOL = 200
 """Questions drawn for a blitz game; nobody answers that many in a minute."""
 EXTRA_TIME_SECONDS = 15.0
+EXPLAINING_MODES = frozenset({Mode.PRACTICE, Mode.REVIEW})
+"""Modes for learning: the explanation is shown after every answer, right or wrong."""
 SEED_RANGE = 1_000_000_000
 """Seeds drawn when none is given: short enough to read out and type back with --seed."""
 
@@ -112,7 +114,8 @@ class ShownQuestion:
 class Feedback:
     """What happened to the last question; shown between questions.
 
-    `show_explanation` is always True in practice and whenever the answer was not right;
+    `show_explanation` is always True in practice and review, and whenever the answer was
+    not right;
     a UI may show the explanation at other times too. `game_over` means `next()` will finish
     the game (last question, a ladder miss, or blitz time up).
     """
@@ -631,7 +634,7 @@ class GameRound:
             score=self._score,
             explanation=question.explanation,
             source=question.source,
-            show_explanation=mode is Mode.PRACTICE or outcome is not Outcome.CORRECT,
+            show_explanation=mode in EXPLAINING_MODES or outcome is not Outcome.CORRECT,
             game_over=self._is_over(outcome),
             time_penalty=penalty,
             banked=self.banked if mode is Mode.LADDER else None,
