@@ -124,25 +124,18 @@ def game_from_json(data: Mapping[str, Any]) -> GameRecord:
     )
 
 
-def stats_to_json(stats: QuestionStats) -> dict[str, Any]:
-    return {
-        "question_id": stats.question_id,
-        "seen": stats.seen,
-        "right": stats.right,
-        "wrong": stats.wrong,
-        "last_seen": stats.last_seen,
-        "box": stats.box,
-        "due": stats.due,
-    }
+def stats_to_row(stats: QuestionStats) -> list[Any]:
+    """A question's stats as stored: `[seen, right, wrong, last_seen, box, due]`."""
+    return [stats.seen, stats.right, stats.wrong, stats.last_seen, stats.box, stats.due]
 
 
-def stats_from_json(data: Mapping[str, Any]) -> QuestionStats:
-    return QuestionStats(
-        question_id=str(data["question_id"]),
-        seen=int(data["seen"]),
-        right=int(data["right"]),
-        wrong=int(data["wrong"]),
-        last_seen=None if data.get("last_seen") is None else str(data["last_seen"]),
-        box=int(data["box"]),
-        due=None if data.get("due") is None else str(data["due"]),
-    )
+def stats_from_row(question_id: str, row: Any) -> QuestionStats:
+    """The stored list back as `QuestionStats`; raises ValueError/TypeError when malformed."""
+    seen, right, wrong, last_seen, box, due = row
+    for number in (seen, right, wrong, box):
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise TypeError(f"{number!r} is not a whole number")
+    for stamp in (last_seen, due):
+        if stamp is not None and not isinstance(stamp, str):
+            raise TypeError(f"{stamp!r} is not a timestamp")
+    return QuestionStats(question_id, seen, right, wrong, last_seen, box, due)

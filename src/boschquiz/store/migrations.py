@@ -4,7 +4,13 @@
   `games` table of game records and a `players` table. This is what TinyDB's default storage
   gives a naive implementation; it is imported into the game log and kept, renamed.
 - Schema 1: the segmented layout described in `layout.py`; the version is `index.json`'s
-  `meta.schema`. Derived files carry no version of their own: they are rebuilt from the log.
+  `meta.schema`. Per-question stats were one TinyDB document per question.
+- Schema 2: a player's stats file is one document mapping question ids to
+  `[seen, right, wrong, last_seen, box, due]` (a third of the bytes to write per game).
+
+Only the game log and `players.json` hold anything that cannot be recomputed; every other file
+is derived from the log, so moving from schema 1 to 2 drops the derived files and replays the
+log into the new shapes.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from boschquiz.store import gamelog
 from boschquiz.store.atomic import TinyDBData, UnreadableFile, fsync_dir, read_tinydb_file
 from boschquiz.store.layout import SavesLayout, TinyFile
 
-CURRENT_SCHEMA = 1
+CURRENT_SCHEMA = 2
 MIGRATED_SUFFIX = ".migrated-v0"
 
 
@@ -30,6 +36,26 @@ def schema_of(index: TinyDBData | None) -> int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     return 0
+
+
+def upgrade(layout: SavesLayout, schema: int | None, notices: list[str]) -> None:
+    """Bring a folder at `schema` (None: no index) to the shape `CURRENT_SCHEMA` expects;
+    the caller holds the lock and then replays the log (`Store._sync`)."""
+    if layout.legacy.exists():
+        import_legacy(layout, notices)
+    if schema is not None and schema < CURRENT_SCHEMA:
+        drop_derived_files(layout)
+
+
+def drop_derived_files(layout: SavesLayout) -> None:
+    """Remove what the log can rebuild; the index goes last, so a crash half-way leaves an old
+    index that triggers the same upgrade again."""
+    for folder in (layout.stats_dir, layout.daily_dir):
+        for path in folder.glob("*.json"):
+            path.unlink()
+        fsync_dir(folder)
+    layout.index.unlink(missing_ok=True)
+    fsync_dir(layout.root)
 
 
 def import_legacy(layout: SavesLayout, notices: list[str]) -> int:

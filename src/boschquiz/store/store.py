@@ -34,8 +34,8 @@ from boschquiz.store.codec import (
     ensure_json_safe,
     game_from_json,
     game_to_json,
-    stats_from_json,
-    stats_to_json,
+    stats_from_row,
+    stats_to_row,
 )
 from boschquiz.store.errors import (
     SaveFailed,
@@ -103,6 +103,10 @@ class Store:
                 )
                 self._notices.append(self._frozen)
                 return
+            if index is not None and not _parses_as(index, _Catalog.parse):
+                problem = UnreadableFile(self._layout.index, "has entries of the wrong shape")
+                if self._set_aside(problem, "high-score file", _REBUILT, _Catalog.parse):
+                    index = None
             needs_work = (
                 self._layout.legacy.exists()
                 or (index is None and bool(self._layout.segments()))
@@ -111,7 +115,8 @@ class Store:
             if needs_work:
                 try:
                     with self._writing():
-                        migrations.import_legacy(self._layout, self._notices)
+                        found = schema if index is not None else None
+                        migrations.upgrade(self._layout, found, self._notices)
                         self._sync(None)
                 except StoreError as exc:
                     self._notices.append(exc.message)
@@ -613,12 +618,13 @@ def _is_player_record(record: Row) -> bool:
 
 
 class _StatsFile:
-    """One player's `stats/<hash>.json`: the last game folded in, and stats per question.
+    """One player's `stats/<hash>.json`: one TinyDB document holding the player, the last game
+    folded in, and per question id `[seen, right, wrong, last_seen, box, due]`.
 
-    Kept as JSON rows; only the questions a game touches are converted and rescheduled.
+    Rows stay as stored; only the questions a game touches are converted and rescheduled.
     """
 
-    def __init__(self, player: str, applied: int, rows: dict[str, Row]) -> None:
+    def __init__(self, player: str, applied: int, rows: dict[str, list[Any]]) -> None:
         self.player = player
         self.applied = applied
         self.rows = rows
@@ -627,16 +633,14 @@ class _StatsFile:
     def parse(cls, data: TinyDBData | None, player: str) -> _StatsFile:
         if data is None:
             return cls(player, 0, {})
-        file = TinyFile(Path(), data)
-        meta = file.rows("meta")
-        applied = meta[0].get("applied_through", 0) if meta else 0
-        if not isinstance(applied, int):
-            raise _WrongShape("has a malformed header")
-        rows = {}
-        for row in file.rows("questions"):
-            if not isinstance(row.get("question_id"), str):
-                raise _WrongShape("has entries of the wrong shape")
-            rows[row["question_id"]] = row
+        docs = TinyFile(Path(), data).rows(_STATS_TABLE)
+        if not docs:
+            return cls(player, 0, {})
+        applied, rows = docs[0].get("applied_through"), docs[0].get("questions")
+        if not isinstance(applied, int) or not isinstance(rows, dict):
+            raise _WrongShape("is not a question history")
+        if not all(isinstance(row, list) and len(row) == 6 for row in rows.values()):
+            raise _WrongShape("has entries of the wrong shape")
         return cls(player, applied, rows)
 
     @property
@@ -644,25 +648,28 @@ class _StatsFile:
         """Every entry that reads as `QuestionStats` (a malformed one counts as never seen)."""
         stats = {}
         for question_id, row in self.rows.items():
-            with suppress(KeyError, ValueError, TypeError):
-                stats[question_id] = stats_from_json(row)
+            with suppress(ValueError, TypeError):
+                stats[question_id] = stats_from_row(question_id, row)
         return stats
 
     def apply(self, game: Row) -> None:
         touched: dict[str, QuestionStats] = {}
         for answer in game["answers"]:
-            row = self.rows.get(answer["question_id"])
-            if row is not None:
-                with suppress(KeyError, ValueError, TypeError):
-                    touched[answer["question_id"]] = stats_from_json(row)
+            question_id = answer["question_id"]
+            if question_id in self.rows:
+                with suppress(ValueError, TypeError):
+                    touched[question_id] = stats_from_row(question_id, self.rows[question_id])
         apply_answers(touched, game)
-        self.rows.update((qid, stats_to_json(entry)) for qid, entry in touched.items())
+        self.rows.update((qid, stats_to_row(entry)) for qid, entry in touched.items())
 
     def write(self, path: Path, applied: int) -> None:
         file = TinyFile(path, None)
-        file.replace("meta", [{"player": self.player, "applied_through": applied}])
-        file.replace("questions", list(self.rows.values()))
+        doc = {"player": self.player, "applied_through": applied, "questions": self.rows}
+        file.replace(_STATS_TABLE, [doc])
         file.commit()
+
+
+_STATS_TABLE = "stats"
 
 
 class _Updater:
@@ -778,8 +785,15 @@ class _Updater:
 
 def _parses(path: Path, parse: Callable[[TinyDBData | None], object]) -> bool:
     try:
-        parse(read_tinydb_file(path))
-    except (UnreadableFile, _WrongShape):
+        return _parses_as(read_tinydb_file(path), parse)
+    except UnreadableFile:
+        return False
+
+
+def _parses_as(data: TinyDBData | None, parse: Callable[[TinyDBData | None], object]) -> bool:
+    try:
+        parse(data)
+    except _WrongShape:
         return False
     return True
 
