@@ -5,9 +5,11 @@ rival the matcher must rule out). Figures are medians.
 - start_game (classic, 10 questions, with a player history covering half the bank), next to
   the floor of reading the bank once for its content hash, which every game record needs.
   Target: at most 2x the floor.
-- A typed answer with a slip in it (the slowest path: normalize, rivals, fuzzy), on a fresh
-  game each time so the matcher's one-time preparation is included. Target: at most 50 ms,
-  next to the floor of normalizing the typed text once.
+- A typed answer with a slip in it (the slowest path: normalize, rivals, fuzzy), the first
+  on its bank, so the matcher's one-time preparation is included, next to the floor of
+  case-folding and splitting every distinct known answer once (the least any check against
+  the bank's other answers must do). Target: at most 10x the floor. Later answers on the same
+  bank reuse the prepared matcher.
 """
 
 from __future__ import annotations
@@ -15,22 +17,22 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._report import report, report_absolute, timed
+from bench._report import report, timed
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Difficulty, Question, QuestionBank, QuestionStats, QuestionType
 from boschquiz.game.history import InMemoryHistory
-from boschquiz.game.matching import normalize
 from boschquiz.game.round import start_game
 from boschquiz.game.settings import GameSettings
 
 BANK_SIZE = 5000
 MAX_START_RATIO = 2.0
-MAX_TYPED_SECONDS = 0.050
+MAX_TYPED_RATIO = 10.0
 PLAYER = "bench"
 TODAY = date(2026, 11, 24)
 
@@ -73,11 +75,14 @@ def history_for(bank: QuestionBank) -> InMemoryHistory:
 
 
 def typed_answer_seconds(bank: QuestionBank, history: InMemoryHistory, runs: int = 5) -> float:
-    """Median time of one typed answer with a slip, each on a fresh game (cold matcher)."""
+    """Median time of one typed answer with a slip, each on a bank of new content, so the
+    matcher (kept per bank content) is prepared inside the measurement."""
     settings = GameSettings(player=PLAYER, seed=1, questions=1, packs=("suspects",))
     times = []
-    for _ in range(runs):
-        game = start_game(bank, settings, FakeClock(), history, TODAY)
+    for run in range(runs):
+        marker = replace(bank.questions[0], id=f"bench/marker{run}")
+        fresh = QuestionBank((*bank.questions, marker))
+        game = start_game(fresh, settings, FakeClock(), history, TODAY)
         slipped = game.shown.question.answer.replace("Ballardsson", "Balardsson")
         began = time.perf_counter()
         correct = game.answer(slipped).correct
@@ -100,13 +105,14 @@ def main() -> int:
         floor_hash,
         MAX_START_RATIO,
     )
-    floor_normalize = timed(lambda: normalize("Suspect Renée Balardsson 7"), repeat=20)
-    ok &= report_absolute(
-        "typed answer with a slip (matcher built on first use)",
+    known = list({text for q in bank.questions for text in (q.answer, *q.choices)})
+    floor_fold = timed(lambda: [text.casefold().split() for text in known])
+    ok &= report(
+        "typed answer with a slip (matcher prepared on first use)",
         typed_answer_seconds(bank, history),
-        MAX_TYPED_SECONDS,
-        "normalize once",
-        floor_normalize,
+        "case-fold every known answer once",
+        floor_fold,
+        MAX_TYPED_RATIO,
     )
     return 0 if ok else 1
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from boschquiz.game.matching import AnswerMatcher, normalize
 
@@ -22,6 +26,11 @@ def test_normalize_drops_case_accents_punctuation_and_spaces() -> None:
 def test_normalize_joins_apostrophes_and_drops_leading_article() -> None:
     """Apostrophes vanish inside words and a leading 'the' does not matter."""
     assert normalize("The Hollywood Division's") == "hollywood divisions"
+
+
+def test_normalize_folds_compatibility_letters() -> None:
+    """Letters that decompose to capitals ('ℌ', 'Ⅻ') still come out lower-case."""
+    assert normalize("ℌarry Ⅻ") == "harry xii"
 
 
 def test_lower_case_answer_is_right(matcher: AnswerMatcher) -> None:
@@ -84,3 +93,21 @@ def test_missing_word_does_not_count(matcher: AnswerMatcher) -> None:
 def test_empty_answer_is_wrong(matcher: AnswerMatcher) -> None:
     """Blank or punctuation-only input is never right."""
     assert not matcher.matches("  ?! ", "Harry Bosch")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_normalized_text_is_plain_words(text: str) -> None:
+    """Any text normalizes to case-folded words, single-spaced, with no ASCII punctuation."""
+    result = normalize(text)
+    assert result == " ".join(result.split())
+    assert result == result.casefold()
+    assert not set(result) & set(string.punctuation)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcXYZ019 ,.'-", max_size=30))
+def test_punctuation_and_case_never_change_the_verdict(text: str) -> None:
+    """An answer and its upper-cased, re-spaced form are judged alike."""
+    matcher = AnswerMatcher(KNOWN)
+    assert matcher.matches(text, text.upper() + " ") == bool(normalize(text))

@@ -32,6 +32,7 @@ from tests.unit.test_game_support import (
     bank_of,
     choice_question,
     new_game,
+    play_through,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -252,15 +253,6 @@ def test_lifelines_are_ladder_only() -> None:
 # --- daily -----------------------------------------------------------------------------
 
 
-def daily_ids(game: GameRound) -> list[str]:
-    ids = []
-    while not game.finished:
-        ids.append(game.shown.question.id)
-        answer_right(game)
-        game.next()
-    return ids
-
-
 def test_daily_ignores_seed_tier_and_history() -> None:
     """Two players with different seeds, tiers and pasts get the same daily set."""
     bank = bank_of(10)
@@ -270,13 +262,13 @@ def test_daily_ignores_seed_tier_and_history() -> None:
     first = new_game(bank, mode=Mode.DAILY, seed=1, tier=Difficulty.EASY)
     second = new_game(bank, history=seen, mode=Mode.DAILY, seed=2, tier=Difficulty.HARD)
     assert first.shown.choices == second.shown.choices
-    assert daily_ids(first) == daily_ids(second)
+    assert play_through(first) == play_through(second)
 
 
 def test_daily_changes_with_the_bank() -> None:
     """A different bank (content hash) gives a different daily set."""
-    one = daily_ids(new_game(bank_of(10), mode=Mode.DAILY))
-    other = daily_ids(new_game(bank_of(11), mode=Mode.DAILY))
+    one = play_through(new_game(bank_of(10), mode=Mode.DAILY))
+    other = play_through(new_game(bank_of(11), mode=Mode.DAILY))
     assert one != other
 
 
@@ -308,7 +300,7 @@ def test_daily_once_per_player_per_day() -> None:
     history = InMemoryHistory()
     clock = FakeClock()
     game = new_game(bank_of(10), clock, history, mode=Mode.DAILY)
-    daily_ids(game)
+    play_through(game)
     history.record_game(game.result(), clock.now())
     with pytest.raises(DailyAlreadyPlayedError, match="already played the daily"):
         new_game(bank_of(10), clock, history, mode=Mode.DAILY)
@@ -341,7 +333,7 @@ def test_review_asks_only_missed_questions_most_overdue_first() -> None:
         history.set_stats(PLAYER, QuestionStats(q.id, seen=2, wrong=1, box=1 + days, due=due))
     history.set_stats(PLAYER, QuestionStats(bank.questions[1].id, seen=1, right=1))
     game = new_game(bank, history=history, mode=Mode.REVIEW)
-    assert daily_ids(game) == [q.id for q in missed]
+    assert play_through(game) == [q.id for q in missed]
 
 
 def test_review_with_nothing_missed_says_so() -> None:

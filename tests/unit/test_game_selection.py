@@ -21,16 +21,8 @@ from tests.unit.test_game_support import (
     bank_of,
     choice_question,
     new_game,
+    play_through,
 )
-
-
-def asked_ids(game: GameRound) -> list[str]:
-    ids = []
-    while not game.finished:
-        ids.append(game.shown.question.id)
-        answer_right(game)
-        game.next()
-    return ids
 
 
 def filtered_game(bank: QuestionBank, **filters: object) -> GameRound:
@@ -45,7 +37,7 @@ def filtered_game(bank: QuestionBank, **filters: object) -> GameRound:
 )
 def test_no_question_is_asked_twice(seed: int, mode: Mode) -> None:
     """Whatever the seed and mode, a game never repeats a question."""
-    ids = asked_ids(new_game(bank_of(8), mode=mode, seed=seed, questions=20))
+    ids = play_through(new_game(bank_of(8), mode=mode, seed=seed, questions=20))
     assert len(ids) == len(set(ids))
 
 
@@ -56,7 +48,7 @@ def test_unseen_questions_come_first() -> None:
     seen = {q.id for q in bank.questions[:10]}
     for qid in seen:
         history.set_stats(PLAYER, QuestionStats(qid, seen=1, right=1, last_seen="2026-11-01T10:00"))
-    ids = asked_ids(new_game(bank, history=history, questions=10))
+    ids = play_through(new_game(bank, history=history, questions=10))
     assert not seen & set(ids)
 
 
@@ -66,7 +58,7 @@ def test_seen_longest_ago_comes_before_seen_recently() -> None:
     history = InMemoryHistory()
     for i, q in enumerate(bank.questions):
         history.set_stats(PLAYER, QuestionStats(q.id, seen=1, last_seen=f"2026-11-0{i + 1}T10:00"))
-    ids = asked_ids(new_game(bank, history=history, questions=3))
+    ids = play_through(new_game(bank, history=history, questions=3))
     assert set(ids) == {q.id for q in bank.questions[:3]}
 
 
@@ -90,9 +82,9 @@ def test_result_records_the_seed_used_when_none_was_given() -> None:
     """A game started without a seed records the one it drew, and that seed replays it."""
     settings = GameSettings(player=PLAYER, questions=3)
     game = start_game(bank_of(), settings, FakeClock(), InMemoryHistory(), TODAY)
-    first_ids = asked_ids(game)
+    first_ids = play_through(game)
     replay = new_game(seed=game.result().seed, questions=3)
-    assert asked_ids(replay) == first_ids
+    assert play_through(replay) == first_ids
 
 
 def test_right_answer_is_equally_likely_in_every_position() -> None:
@@ -111,7 +103,7 @@ def test_right_answer_is_equally_likely_in_every_position() -> None:
 def test_pack_filter() -> None:
     """Only questions from the named packs are drawn."""
     bank = QuestionBank(bank_of(3, pack="a").questions + bank_of(3, pack="b").questions)
-    ids = asked_ids(filtered_game(bank, packs=("b",)))
+    ids = play_through(filtered_game(bank, packs=("b",)))
     assert ids
     assert all(i.startswith("b/") for i in ids)
 
@@ -122,7 +114,7 @@ def test_show_filter() -> None:
         bank_of(3, pack="a", show=Show.BALLARD).questions
         + bank_of(3, pack="b", show=Show.LEGACY).questions
     )
-    ids = asked_ids(filtered_game(bank, shows=(Show.BALLARD,)))
+    ids = play_through(filtered_game(bank, shows=(Show.BALLARD,)))
     assert len(ids) == 9
     assert all(i.startswith("a/") for i in ids)
 
@@ -133,7 +125,7 @@ def test_category_filter_ignores_case() -> None:
         bank_of(2, pack="a", category="Cast").questions
         + bank_of(2, pack="b", category="places").questions
     )
-    ids = asked_ids(filtered_game(bank, categories=("cast",)))
+    ids = play_through(filtered_game(bank, categories=("cast",)))
     assert len(ids) == 6
     assert all(i.startswith("a/") for i in ids)
 
@@ -143,7 +135,7 @@ def test_fewer_matches_than_asked_plays_them_all_and_says_so() -> None:
     game = new_game(bank_of(3), questions=50)
     assert game.notice is not None
     assert "only 9 of the 50" in game.notice
-    assert len(asked_ids(game)) == 9
+    assert len(play_through(game)) == 9
 
 
 def test_enough_matches_leaves_no_notice() -> None:
@@ -170,5 +162,5 @@ def test_short_difficulty_is_filled_from_the_nearest() -> None:
         + tuple(choice_question(f"e{i}", Difficulty.EASY) for i in range(10))
     )
     game = new_game(bank, tier=Difficulty.HARD, questions=10)
-    ids = asked_ids(game)
+    ids = play_through(game)
     assert all("/m" in i for i in ids)

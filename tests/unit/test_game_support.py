@@ -114,3 +114,13 @@ def answer_right(game: GameRound) -> None:
 
 def answer_wrong(game: GameRound) -> None:
     game.answer("certainly not the answer")
+
+
+def play_through(game: GameRound) -> list[str]:
+    """Answer every question right; the ids asked, in order."""
+    ids = []
+    while not game.finished:
+        ids.append(game.shown.question.id)
+        answer_right(game)
+        game.next()
+    return ids

@@ -28,11 +28,18 @@ _NOT_WORD = re.compile(r"[^\w]+|_")
 
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free words separated by single spaces."""
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", text.casefold())).split()
+    folded = text.casefold()
+    if folded.isascii() and folded.replace(" ", "").isalnum():
+        words = folded.split()
+    else:
+        if not folded.isascii():
+            decomposed = unicodedata.normalize("NFKD", folded)
+            stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+            folded = stripped.casefold()
+        words = _NOT_WORD.sub(" ", _APOSTROPHES.sub("", folded)).split()
     joined = " ".join(words)
+    if not joined.startswith(_ARTICLES):
+        return joined
     for article in _ARTICLES:
         if joined.startswith(article) and len(joined) > len(article):
             return joined[len(article) :]

@@ -200,19 +200,26 @@ def start_game(
         settings=settings,
         questions=questions,
         clock=clock,
-        matcher=AnswerMatcher(_known_answers(bank)),
+        matcher=_matcher_for(bank, bank_hash),
         bank_hash=bank_hash,
         today=today,
         notice=notice,
     )
 
 
-def _known_answers(bank: QuestionBank) -> list[str]:
-    known: list[str] = []
-    for q in bank.questions:
-        known.append(q.answer)
-        known.extend(q.choices)
-    return known
+_MATCHERS: dict[str, AnswerMatcher] = {}
+
+
+def _matcher_for(bank: QuestionBank, bank_hash: str) -> AnswerMatcher:
+    """One matcher per bank content, kept for the next game (it prepares itself lazily)."""
+    matcher = _MATCHERS.get(bank_hash)
+    if matcher is None:
+        known = [q.answer for q in bank.questions]
+        known.extend(choice for q in bank.questions for choice in q.choices)
+        matcher = AnswerMatcher(known)
+        _MATCHERS.clear()
+        _MATCHERS[bank_hash] = matcher
+    return matcher
 
 
 def _requested_count(settings: GameSettings) -> int:
