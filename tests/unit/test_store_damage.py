@@ -18,8 +18,8 @@ DAMAGED_SHAPES = {
     "corrupt-json": b'{"meta": {"1": {"schema": 1',
     "trailing-garbage": b'{"meta": {}}\x00\x00garbage',
     "not-utf8": b"\xff\xfe{}",
-    "table-not-object": b'{"scores": [1, 2]}',
-    "row-wrong-shape": b'{"scores": {"1": {"player": "Ann", "score": "lots"}}}',
+    "table-not-object": b'{"records": [1, 2]}',
+    "row-wrong-shape": b'{"records": {"1": {"name": "Ann", "games": "lots"}}}',
 }
 
 
@@ -72,6 +72,18 @@ def test_damaged_stats_file_is_rebuilt_from_the_log(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     assert store.question_stats("Ann") == before
     assert len(list((tmp_path / "stats").glob("*.corrupt-*.json"))) == 1
+
+
+@pytest.mark.parametrize(
+    "content", [b"null", b'{"rows": {"1": {"oops"', b'{"rows": {"1": {"player": "Ann"}}}']
+)
+def test_damaged_mode_scores_are_moved_aside_and_rebuilt(tmp_path: Path, content: bytes) -> None:
+    """A broken scores/<mode>.json goes aside and the mode's table is replayed from the log."""
+    saved_once(tmp_path)
+    (tmp_path / "scores" / "classic.json").write_bytes(content)
+    store = open_store(tmp_path)
+    assert [r.player for r in store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)] == ["Ann"]
+    assert len(moved_aside(tmp_path / "scores", "classic.json")) == 1
 
 
 def test_damaged_daily_file_still_knows_the_day_was_played(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """The files inside a saves folder, and the TinyDB plumbing shared by everything that reads them.
 
-- `index.json`: what is read often and rebuilt from the log if lost: schema version, the
-  high-score table, per-player records (games, streaks, recent games).
+- `index.json`: schema version, the last game folded into the files below, and per-player
+  records (games, streaks, recent games). Like every file but the log and `players.json`, it
+  is rebuilt from the log if lost.
+- `scores/<mode>.json`: the high-score rows of one mode, all tiers.
 - `players.json`: players and their settings (not derivable, so kept apart and rarely written).
 - `daily/YYYY-MM.json`: daily-challenge rows per date, one file per month.
 - `stats/<hash>.json`: one player's per-question stats.
@@ -43,6 +45,14 @@ class SavesLayout:
         return self.root / "players.json"
 
     @property
+    def scores_dir(self) -> Path:
+        return self.root / "scores"
+
+    def scores_file(self, mode: str) -> Path:
+        """The high-score rows of one mode (every tier)."""
+        return self.scores_dir / f"{mode}.json"
+
+    @property
     def daily_dir(self) -> Path:
         return self.root / "daily"
 
@@ -82,7 +92,7 @@ class SavesLayout:
         return [self.games_dir / name for name in names if _SEGMENT_NAME.fullmatch(name)]
 
     def folders(self) -> tuple[Path, ...]:
-        return (self.root, self.stats_dir, self.games_dir, self.daily_dir)
+        return (self.root, self.stats_dir, self.games_dir, self.daily_dir, self.scores_dir)
 
 
 class BufferedStorage(Storage):

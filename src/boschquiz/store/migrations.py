@@ -7,6 +7,8 @@
   `meta.schema`. Per-question stats were one TinyDB document per question.
 - Schema 2: a player's stats file is one document mapping question ids to
   `[seen, right, wrong, last_seen, box, due]` (a third of the bytes to write per game).
+- Schema 3: the high-score rows move out of `index.json` into `scores/<mode>.json`, so a save
+  rewrites one mode's rows and the top 10 reads only them.
 
 Only the game log and `players.json` hold anything that cannot be recomputed; every other file
 is derived from the log, so moving from schema 1 to 2 drops the derived files and replays the
@@ -22,7 +24,7 @@ from boschquiz.store import gamelog
 from boschquiz.store.atomic import TinyDBData, UnreadableFile, fsync_dir, read_tinydb_file
 from boschquiz.store.layout import SavesLayout, TinyFile
 
-CURRENT_SCHEMA = 2
+CURRENT_SCHEMA = 3
 MIGRATED_SUFFIX = ".migrated-v0"
 
 
@@ -50,7 +52,7 @@ def upgrade(layout: SavesLayout, schema: int | None, notices: list[str]) -> None
 def drop_derived_files(layout: SavesLayout) -> None:
     """Remove what the log can rebuild; the index goes last, so a crash half-way leaves an old
     index that triggers the same upgrade again."""
-    for folder in (layout.stats_dir, layout.daily_dir):
+    for folder in (layout.stats_dir, layout.daily_dir, layout.scores_dir):
         for path in folder.glob("*.json"):
             path.unlink()
         fsync_dir(folder)

@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -225,7 +226,7 @@ class Store:
         name = player.strip()
         return any(
             row["player"] == name and row["daily_date"] == day_text
-            for row in self._daily_rows(day_text[:7])
+            for row in self._part_rows(DAILY, day_text[:7])
         )
 
     def top_scores(
@@ -251,10 +252,10 @@ class Store:
             )
 
         if daily_date is not None:
-            source, kept = self._daily_rows(daily_date[:7]), scoretable.KEEP_DAILY_TOP
+            source, kept = self._part_rows(DAILY, daily_date[:7]), scoretable.KEEP_DAILY_TOP
             per_player = scoretable.KEEP_DAILY_PER_PLAYER
         else:
-            source, kept = self._catalog().scores, scoretable.KEEP_TOP
+            source, kept = self._part_rows(SCORES, mode.value), scoretable.KEEP_TOP
             per_player = scoretable.KEEP_PER_PLAYER
         if limit > (per_player if name is not None else kept):
             source = self._rows_from_log(wanted)
@@ -262,7 +263,7 @@ class Store:
 
     def score_tables(self) -> list[tuple[Mode, Difficulty]]:
         """The (mode, tier) tables that have at least one score, in a stable order."""
-        keys = {scoretable.table_key(row) for row in self._catalog().scores}
+        keys = {scoretable.table_key(row) for row in self._all_scores()}
         order = {mode.value: i for i, mode in enumerate(Mode)}
         return [
             (Mode(mode), Difficulty(tier))
@@ -277,7 +278,7 @@ class Store:
         """The player's best game in each mode and tier they have played (practice excluded)."""
         name = player.strip()
         best: dict[tuple[str, str], Row] = {}
-        for row in self._catalog().scores:
+        for row in self._all_scores():
             if row["player"] != name:
                 continue
             key = scoretable.table_key(row)
@@ -355,14 +356,18 @@ class Store:
         record = self._catalog().records.get(player)
         return self._frozen is None and record is not None and int(record["games"]) > 0
 
-    def _daily_rows(self, month: str) -> list[Row]:
-        """The daily-challenge rows of one month ("YYYY-MM"), rebuilt from the log if lost."""
-        path = self._layout.daily_file(month)
-        found, rows = self._read(path, "daily-challenge file", _parse_daily)
-        if not found and month in self._catalog().daily_months:
-            self._repair(lambda: self._rebuild(daily_month=month))
-            found, rows = self._read(path, "daily-challenge file", _parse_daily)
+    def _part_rows(self, part: _Part, key: str) -> list[Row]:
+        """The rows of one part of a split table, rebuilt from the log if lost."""
+        path = part.path(self._layout, key)
+        found, rows = self._read(path, part.what, _parse_rows)
+        if not found and key in self._catalog().parts[part.name]:
+            self._repair(lambda: self._rebuild(part=(part, key)))
+            found, rows = self._read(path, part.what, _parse_rows)
         return rows
+
+    def _all_scores(self) -> list[Row]:
+        keys = self._catalog().parts[SCORES.name]
+        return [row for key in keys for row in self._part_rows(SCORES, key)]
 
     def _read(
         self,
@@ -389,14 +394,16 @@ class Store:
             if exc.message not in self._notices:
                 self._notices.append(exc.message)
 
-    def _rebuild(self, *, stats_of: str | None = None, daily_month: str | None = None) -> None:
-        """Under the lock: rewrite one player's stats or one month's daily file from the log."""
+    def _rebuild(
+        self, *, stats_of: str | None = None, part: tuple[_Part, str] | None = None
+    ) -> None:
+        """Under the lock: rewrite one player's stats or one part of a table from the log."""
         catalog = self._catalog(repair=False)
         updater = _Updater(self, catalog)
         if stats_of is not None:
             updater.stats_for(stats_of, catalog.applied + 1)
-        if daily_month is not None:
-            updater.daily_rows(daily_month)
+        if part is not None:
+            updater.part_rows(*part)
         updater.commit(catalog.applied, force=True)
 
     def _player_rows(self) -> dict[str, Row]:
@@ -561,37 +568,34 @@ class _WrongShape(Exception):
 
 
 class _Catalog:
-    """`index.json` as data: schema, the last game folded in, score rows, player records."""
+    """`index.json` as data: schema, the last game folded in, which parts of the split tables
+    exist (score modes, daily months), and the player records."""
 
     def __init__(
-        self,
-        applied: int,
-        scores: list[Row],
-        records: dict[str, Row],
-        daily_months: list[str] | None = None,
+        self, applied: int, records: dict[str, Row], parts: dict[str, list[str]] | None = None
     ) -> None:
         self.applied = applied
-        self.scores = scores
         self.records = records
-        self.daily_months = daily_months or []
+        self.parts: dict[str, list[str]] = {part.name: [] for part in PARTS} | (parts or {})
 
     @classmethod
     def parse(cls, data: TinyDBData | None) -> _Catalog:
         if data is None:
-            return cls(0, [], {})
+            return cls(0, {})
         file = TinyFile(Path(), data)
-        meta = file.rows("meta")
-        applied = meta[0].get("applied_through", 0) if meta else 0
-        months = meta[0].get("daily_months", []) if meta else []
-        scores = file.rows("scores")
+        metas = file.rows("meta")
+        meta = metas[0] if metas else {}
+        applied = meta.get("applied_through", 0)
+        parts: dict[str, Any] = {part.name: meta.get(part.name, []) for part in PARTS}
         records = file.rows("records")
-        if not isinstance(months, list) or not all(isinstance(m, str) for m in months):
+        if not isinstance(applied, int) or not all(
+            isinstance(keys, list) and all(isinstance(k, str) for k in keys)
+            for keys in parts.values()
+        ):
             raise _WrongShape("has a malformed header")
-        if not isinstance(applied, int) or not all(map(_is_score_row, scores)):
-            raise _WrongShape("has entries of the wrong shape")
         if not all(map(_is_player_record, records)):
             raise _WrongShape("has player records of the wrong shape")
-        return cls(applied, scores, {rec["name"]: rec for rec in records}, months)
+        return cls(applied, {rec["name"]: rec for rec in records}, parts)
 
 
 _MODES = frozenset(mode.value for mode in Mode)
@@ -599,13 +603,22 @@ _TIERS = frozenset(tier.value for tier in Difficulty)
 
 
 def _is_score_row(row: Row) -> bool:
-    return (
-        all(isinstance(row.get(k), int) for k in ("game", "score", "correct", "answered"))
-        and all(isinstance(row.get(k), str) for k in ("player", "at", "date"))
-        and row.get("mode") in _MODES
-        and row.get("tier") in _TIERS
-        and isinstance(row.get("best_streak"), int)
-    )
+    try:
+        return (
+            type(row["game"]) is int
+            and type(row["score"]) is int
+            and type(row["correct"]) is int
+            and type(row["answered"]) is int
+            and type(row["best_streak"]) is int
+            and type(row["player"]) is str
+            and type(row["at"]) is str
+            and type(row["date"]) is str
+            and row["mode"] in _MODES
+            and row["tier"] in _TIERS
+            and (row["daily_date"] is None or type(row["daily_date"]) is str)
+        )
+    except (KeyError, TypeError):
+        return False
 
 
 def _is_player_record(record: Row) -> bool:
@@ -680,7 +693,7 @@ class _Updater:
         self._layout = store._layout
         self._catalog = catalog
         self._stats: dict[str, _StatsFile] = {}
-        self._daily: dict[str, list[Row]] = {}
+        self._parts: dict[tuple[_Part, str], list[Row]] = {}
         self._players: TinyFile | None = None
         self._player_rows: dict[str, Row] = {}
         self._players_changed = False
@@ -699,40 +712,33 @@ class _Updater:
         self._register(player, game["started_at"])
         record = self._catalog.records.setdefault(player, records.new_record(player))
         records.apply_game(record, row)
-        if row["mode"] == Mode.PRACTICE.value:
-            return
-        scores = self._catalog.scores
-        scores.append(row)
-        if len(scores) > _TRIM_EVERY:
-            self._catalog.scores = _trim_tables(scores)
-        if row["mode"] == Mode.DAILY.value and row["daily_date"]:
-            month = row["daily_date"][:7]
-            self.daily_rows(month).append(row)
-            if len(self._daily[month]) > _TRIM_EVERY:
-                self._daily[month] = _trim_daily(self._daily[month])
-            if month not in self._catalog.daily_months:
-                self._catalog.daily_months.append(month)
+        for part in PARTS:
+            key = part.key_of(row)
+            if key is None:
+                continue
+            rows = self.part_rows(part, key)
+            rows.append(row)
+            if len(rows) > _TRIM_EVERY:
+                self._parts[part, key] = part.trim(rows)
+            if key not in self._catalog.parts[part.name]:
+                self._catalog.parts[part.name].append(key)
 
     def commit(self, last_game: int, *, force: bool = False) -> None:
         if not (force or self._touched or self._catalog.applied != last_game):
             return
         for player, stats in self._stats.items():
             stats.write(self._layout.stats_file(player), last_game)
-        for month, rows in self._daily.items():
-            daily = TinyFile(self._layout.daily_file(month), None)
-            daily.replace("daily", _trim_daily(rows))
-            daily.commit()
+        for (part, key), rows in self._parts.items():
+            file = TinyFile(part.path(self._layout, key), None)
+            file.replace(_ROWS_TABLE, part.trim(rows))
+            file.commit()
         if self._players is not None and self._players_changed:
             self._players.replace("players", list(self._player_rows.values()))
             self._players.commit()
         index = TinyFile(self._layout.index, None)
-        meta = {
-            "schema": CURRENT_SCHEMA,
-            "applied_through": last_game,
-            "daily_months": sorted(self._catalog.daily_months),
-        }
+        meta: Row = {"schema": CURRENT_SCHEMA, "applied_through": last_game}
+        meta |= {name: sorted(keys) for name, keys in self._catalog.parts.items()}
         index.replace("meta", [meta])
-        index.replace("scores", _trim_tables(self._catalog.scores))
         index.replace("records", list(self._catalog.records.values()))
         index.commit()
 
@@ -756,22 +762,18 @@ class _Updater:
         self._stats[player] = stats
         return stats
 
-    def daily_rows(self, month: str) -> list[Row]:
-        """One month's daily rows being updated; a lost month is replayed from the log."""
-        if month in self._daily:
-            return self._daily[month]
-        path = self._layout.daily_file(month)
-        found, rows = self._store._read(path, "daily-challenge file", _parse_daily)
-        if not found and month in self._catalog.daily_months:
+    def part_rows(self, part: _Part, key: str) -> list[Row]:
+        """One part's rows being updated; a lost part is replayed from the log."""
+        if (part, key) in self._parts:
+            return self._parts[part, key]
+        path = part.path(self._layout, key)
+        found, rows = self._store._read(path, part.what, _parse_rows)
+        if not found and key in self._catalog.parts[part.name]:
             applied = self._catalog.applied
             rows = self._store._rows_from_log(
-                lambda row: (
-                    row["mode"] == Mode.DAILY.value
-                    and str(row["daily_date"])[:7] == month
-                    and row["game"] <= applied
-                )
+                lambda row: part.key_of(row) == key and row["game"] <= applied
             )
-        self._daily[month] = rows
+        self._parts[part, key] = rows
         return rows
 
     def _register(self, player: str, first_seen: str) -> None:
@@ -805,40 +807,68 @@ def _parse_players(data: TinyDBData | None) -> TinyDBData | None:
     return data
 
 
-def _parse_daily(data: TinyDBData | None) -> list[Row]:
-    rows = TinyFile(Path(), data).rows("daily") if data else []
-    try:
-        for row in rows:
-            scoretable.rank_key(row), scoretable.daily_key(row), str(row["player"])
-    except (KeyError, ValueError, TypeError) as exc:
-        raise _WrongShape(f"has entries of the wrong shape ({exc!r})") from None
+def _parse_rows(data: TinyDBData | None) -> list[Row]:
+    rows = TinyFile(Path(), data).rows(_ROWS_TABLE) if data else []
+    if not all(map(_is_score_row, rows)):
+        raise _WrongShape("has entries of the wrong shape")
     return rows
 
 
-def _trim_tables(rows: list[Row]) -> list[Row]:
-    groups: dict[tuple[str, str], list[Row]] = {}
+def _trim_grouped(
+    rows: list[Row], key: Callable[[Row], tuple[str, str]], keep_top: int, keep_per_player: int
+) -> list[Row]:
+    """Each group's rows worth keeping, ranked; a game present twice (a save replayed after a
+    crash) counts once."""
+    groups: dict[tuple[str, str], dict[int, Row]] = {}
     for row in rows:
-        groups.setdefault(scoretable.table_key(row), []).append(row)
+        groups.setdefault(key(row), {})[int(row["game"])] = row
     kept: list[Row] = []
-    for key in sorted(groups):
-        kept.extend(scoretable.trim(groups[key], scoretable.KEEP_TOP, scoretable.KEEP_PER_PLAYER))
+    for group in sorted(groups):
+        kept.extend(scoretable.trim(groups[group].values(), keep_top, keep_per_player))
     return kept
+
+
+def _trim_scores(rows: list[Row]) -> list[Row]:
+    return _trim_grouped(
+        rows, scoretable.table_key, scoretable.KEEP_TOP, scoretable.KEEP_PER_PLAYER
+    )
 
 
 def _trim_daily(rows: list[Row]) -> list[Row]:
-    groups: dict[tuple[str, str], dict[int, Row]] = {}
-    for row in rows:
-        groups.setdefault(scoretable.daily_key(row), {})[int(row["game"])] = row
-    kept: list[Row] = []
-    for key in sorted(groups):
-        kept.extend(
-            scoretable.trim(
-                groups[key].values(),
-                scoretable.KEEP_DAILY_TOP,
-                scoretable.KEEP_DAILY_PER_PLAYER,
-            )
-        )
-    return kept
+    return _trim_grouped(
+        rows, scoretable.daily_key, scoretable.KEEP_DAILY_TOP, scoretable.KEEP_DAILY_PER_PLAYER
+    )
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A table split into small files: the high scores by mode, the daily rows by month."""
+
+    name: str
+    """Its key in index.json's meta: the list of parts that exist."""
+    what: str
+    path: Callable[[SavesLayout, str], Path]
+    key_of: Callable[[Mapping[str, Any]], str | None]
+    """Which part a table row belongs to (None: not in this table)."""
+    trim: Callable[[list[Row]], list[Row]]
+
+
+def _score_mode(row: Mapping[str, Any]) -> str | None:
+    return None if row["mode"] == Mode.PRACTICE.value else str(row["mode"])
+
+
+def _daily_month(row: Mapping[str, Any]) -> str | None:
+    if row["mode"] != Mode.DAILY.value or not row["daily_date"]:
+        return None
+    return str(row["daily_date"])[:7]
+
+
+_ROWS_TABLE = "rows"
+SCORES = _Part("score_modes", "high-score file", SavesLayout.scores_file, _score_mode, _trim_scores)
+DAILY = _Part(
+    "daily_months", "daily-challenge file", SavesLayout.daily_file, _daily_month, _trim_daily
+)
+PARTS = (SCORES, DAILY)
 
 
 def _with_rank(row: ScoreRow, rank: int) -> ScoreRow:
