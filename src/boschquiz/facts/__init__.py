@@ -13,8 +13,10 @@ from pathlib import Path
 
 from boschquiz.core.diagnostics import Diagnostic
 from boschquiz.core.model import Question
+from boschquiz.facts.cache import cache_key, read_entry, write_entry
 from boschquiz.facts.generator import DEFAULT_SEED, generate
-from boschquiz.facts.loading import load_facts_dir, load_facts_file
+from boschquiz.facts.loading import load_facts_file, load_facts_files, read_facts_dir, schema_bytes
+from boschquiz.yamlsafe import paused_gc
 
 
 @dataclass(frozen=True)
@@ -29,10 +31,24 @@ def generate_from_dir(
     """Load every facts file in `facts_dir` and generate its questions.
 
     Facts with errors are left out (their diagnostics come back); the rest still generate.
-    `cache_dir` is accepted for the bank's sake; generating is fast enough not to need it.
+    With `cache_dir`, a base that loaded without findings is kept there, keyed on the files'
+    bytes, and an unchanged base is read back instead of generated again.
     """
-    load = load_facts_dir(facts_dir)
-    return FactsResult(questions=generate(load.base, seed=seed), diagnostics=load.diagnostics)
+    files = read_facts_dir(facts_dir)
+    key = None
+    if cache_dir is not None and files and all(f.raw is not None for f in files):
+        key = cache_key(
+            [f.path for f in files], [f.raw or b"" for f in files], schema_bytes(), seed
+        )
+        hit = read_entry(cache_dir, key)
+        if hit is not None:
+            return FactsResult(questions=hit, diagnostics=())
+    with paused_gc():
+        load = load_facts_files(files)
+        questions = generate(load.base, seed=seed)
+    if key is not None and cache_dir is not None and not load.diagnostics:
+        write_entry(cache_dir, key, questions)
+    return FactsResult(questions=questions, diagnostics=load.diagnostics)
 
 
 def validate_facts_file(path: Path) -> tuple[Diagnostic, ...]:

@@ -8,14 +8,19 @@ random generator seeded per question, so the same seed gives the same wrong answ
 
 from __future__ import annotations
 
+import bisect
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from boschquiz.core.model import Show
 from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue
 from boschquiz.facts.templates import RelationSpec
+
+T = TypeVar("T")
 
 MAX_DISTRACTORS = 3
 MIN_DISTRACTORS = 2
@@ -35,23 +40,72 @@ class Distractor:
     entity_id: str | None = None
 
 
+@dataclass(frozen=True, eq=False)
+class _Profile:
+    """What makes two entities alike: shared tags, shows they appear in, relations they hold.
+
+    Interned (one instance per distinct profile), so it hashes and compares by identity.
+    """
+
+    tags: frozenset[str]
+    shows: frozenset[Show]
+    roles: frozenset[tuple[str, str]]
+
+
 class Context:
-    """What the distractor rules need to know about a base, computed once per base."""
+    """What the distractor rules need to know about a base, computed once per base.
+
+    Entities are grouped by type and profile, so picking wrong answers costs a pass over the
+    few profiles of a type rather than a comparison with every entity.
+    """
 
     def __init__(self, base: FactsBase) -> None:
         self.base = base
-        self.by_type: dict[str, list[Entity]] = {}
-        for entity in base.entities.values():
-            self.by_type.setdefault(entity.type, []).append(entity)
-        self.shows: dict[str, set[Show]] = {}
-        self.roles: dict[str, set[tuple[str, str]]] = {}
+        shows: dict[str, set[Show]] = {}
+        roles: dict[str, set[tuple[str, str]]] = {}
+        self.values: dict[str, list[tuple[str, str]]] = {}
         for fact in base.facts:
             show = self.fact_show(fact)
             for role, entity_id in (("subject", fact.subject), ("object", fact.object)):
                 if entity_id is None:
                     continue
-                self.shows.setdefault(entity_id, set()).add(show)
-                self.roles.setdefault(entity_id, set()).add((fact.relation, role))
+                shows.setdefault(entity_id, set()).add(show)
+                roles.setdefault(entity_id, set()).add((fact.relation, role))
+            if fact.value is not None and not fact.contested:
+                self.values.setdefault(fact.relation, []).append((fact.subject, str(fact.value)))
+        self.profiles: dict[str, _Profile] = {}
+        self.groups: dict[str, dict[_Profile, list[Entity]]] = {}
+        self.spellings: dict[str, frozenset[str]] = {}
+        self._similar: dict[tuple[_Profile, _Profile, str, str], float] = {}
+        self._tiers: dict[
+            tuple[_Profile, str, str, str], list[tuple[float, list[list[Entity]]]]
+        ] = {}
+        interned: dict[tuple[frozenset[str], frozenset[Show], frozenset[tuple[str, str]]], _Profile]
+        interned = {}
+        for entity in base.entities.values():
+            self.spellings[entity.id] = frozenset(s.casefold() for s in entity.spellings)
+            key = (
+                frozenset(entity.tags),
+                frozenset(shows.get(entity.id, set()) - {Show.GENERAL}),
+                frozenset(roles.get(entity.id, set())),
+            )
+            profile = interned.get(key) or interned.setdefault(key, _Profile(*key))
+            self.profiles[entity.id] = profile
+            self.groups.setdefault(entity.type, {}).setdefault(profile, []).append(entity)
+
+    def tiers(
+        self, answer: Entity, relation: str, role: str
+    ) -> list[tuple[float, list[list[Entity]]]]:
+        """The answer's type as groups of candidates, by similarity to it, the closest first."""
+        key = (self.profiles[answer.id], answer.type, relation, role)
+        known = self._tiers.get(key)
+        if known is None:
+            by_score: dict[float, list[list[Entity]]] = {}
+            for profile, members in self.groups.get(answer.type, {}).items():
+                score = self.similarity(profile, key[0], relation, role)
+                by_score.setdefault(score, []).append(members)
+            known = self._tiers[key] = sorted(by_score.items(), key=lambda item: -item[0])
+        return known
 
     def fact_show(self, fact: Fact) -> Show:
         """The fact's own show, else that of its context, subject or object."""
@@ -63,68 +117,98 @@ class Context:
                 return entity.show
         return Show.GENERAL
 
-    def similarity(self, candidate: Entity, answer: Entity, relation: str, role: str) -> float:
+    def similarity(self, candidate: _Profile, answer: _Profile, relation: str, role: str) -> float:
+        """0.5 for a shared tag, 0.3 for a shared show, 0.2 for holding the same relation."""
+        key = (candidate, answer, relation, role)
+        known = self._similar.get(key)
+        if known is None:
+            known = self._similar[key] = self._similarity(candidate, answer, relation, role)
+        return known
+
+    @staticmethod
+    def _similarity(candidate: _Profile, answer: _Profile, relation: str, role: str) -> float:
         score = 0.0
-        if set(candidate.tags) & set(answer.tags):
+        if candidate.tags & answer.tags:
             score += 0.5
-        if self.shows.get(candidate.id, set()) & self.shows.get(answer.id, set()) - {Show.GENERAL}:
+        if candidate.shows & answer.shows:
             score += 0.3
-        if (relation, role) in self.roles.get(candidate.id, set()):
+        if (relation, role) in candidate.roles:
             score += 0.2
         return round(score, 3)
 
 
-def _same_spelling(a: Entity, b: Entity) -> bool:
-    return bool({s.casefold() for s in a.spellings} & {s.casefold() for s in b.spellings})
+def _shuffled(groups: Sequence[Sequence[T]], rng: random.Random) -> Iterator[T]:
+    """The items of `groups`, as one pool, in random order, drawn lazily.
 
-
-def _pick(candidates: list[Distractor], rng: random.Random, limit: int) -> list[Distractor]:
-    keyed = [(-c.similarity, rng.random(), c) for c in candidates]
-    keyed.sort(key=lambda item: (item[0], item[1]))
-    chosen: list[Distractor] = []
-    seen: set[str] = set()
-    for _, _, candidate in keyed:
-        key = candidate.text.casefold()
-        if key not in seen:
-            seen.add(key)
-            chosen.append(candidate)
-        if len(chosen) == limit:
-            break
-    return chosen
+    A Fisher-Yates shuffle over the virtual concatenation, keeping only the swapped places:
+    drawing three wrong answers from thousands of candidates costs three draws, not a copy.
+    """
+    starts: list[int] = []
+    total = 0
+    for group in groups:
+        starts.append(total)
+        total += len(group)
+    moved: dict[int, int] = {}
+    for i in range(total):
+        j = rng.randrange(i, total)
+        picked = moved.get(j, j)
+        moved[j] = moved.get(i, i)
+        where = bisect.bisect_right(starts, picked) - 1
+        yield groups[where][picked - starts[where]]
 
 
 def entity_distractors(
     ctx: Context,
     answer_id: str,
-    excluded: Iterable[str],
+    excluded: AbstractSet[str],
     relation: str,
     role: str,
     rng: random.Random,
     limit: int = MAX_DISTRACTORS,
 ) -> list[Distractor]:
-    """Entities of the answer's type that are not `excluded` (every true or contested one)."""
+    """Entities of the answer's type that are not `excluded` (every true or contested one),
+    the most alike first."""
     answer = ctx.base.entities[answer_id]
-    banned = set(excluded) | {answer_id}
-    pool = [
-        Distractor(e.name, ctx.similarity(e, answer, relation, role), e.id)
-        for e in ctx.by_type.get(answer.type, [])
-        if e.id not in banned and not _same_spelling(e, answer)
-    ]
-    return _pick(pool, rng, limit)
+    chosen: list[Distractor] = []
+    seen = {answer.name.casefold()}
+    answer_spellings = ctx.spellings[answer_id]
+    for score, groups in ctx.tiers(answer, relation, role):
+        for entity in _shuffled(groups, rng):
+            if entity.id == answer_id or entity.id in excluded:
+                continue
+            if entity.name.casefold() in seen:
+                continue
+            if not answer_spellings.isdisjoint(ctx.spellings[entity.id]):
+                continue
+            seen.add(entity.name.casefold())
+            chosen.append(Distractor(entity.name, score, entity.id))
+            if len(chosen) == limit:
+                return chosen
+    return chosen
 
 
 def text_distractors(
     ctx: Context, fact: Fact, spec: RelationSpec, rng: random.Random, limit: int = MAX_DISTRACTORS
 ) -> list[Distractor]:
-    """What the source rules out; for a closed relation also other subjects' values."""
+    """What the source rules out first; for a closed relation, then other subjects' values."""
     true_values = {str(v).casefold() for v in ctx.base.values_of(fact.subject, fact.relation)}
-    pool = [Distractor(text, 1.0) for text in fact.ruled_out]
+    chosen: list[Distractor] = []
+    seen = set(true_values)
+
+    def take(text: str, similarity: float) -> bool:
+        if text.casefold() not in seen:
+            seen.add(text.casefold())
+            chosen.append(Distractor(text, similarity))
+        return len(chosen) == limit
+
+    for text in _shuffled([fact.ruled_out], rng):
+        if take(text, 1.0):
+            return chosen
     if spec.forward_closed:
-        for other in ctx.base.facts_of(fact.relation):
-            if other.subject != fact.subject and other.value is not None and not other.contested:
-                pool.append(Distractor(str(other.value), 0.6))
-    pool = [d for d in pool if d.text.casefold() not in true_values]
-    return _pick(pool, rng, limit)
+        for subject, text in _shuffled([ctx.values.get(fact.relation, [])], rng):
+            if subject != fact.subject and take(text, 0.6):
+                return chosen
+    return chosen
 
 
 def near_misses(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -64,6 +65,8 @@ def _words(text: str) -> str:
 def gives_away(question: Question) -> bool:
     """True when the answer stands in the prompt as whole words ("Which series centres on
     Renée Ballard?" -> Ballard): such a question is not made."""
+    if question.answer.casefold() not in question.prompt.casefold():
+        return False
     return _words(question.answer) in _words(question.prompt)
 
 
@@ -87,9 +90,10 @@ class _FactQuestions:
         source = ctx.base.sources[fact.source]
         self.source = source.citation
         self.show = ctx.fact_show(fact)
-
-    def rng(self, form: Form) -> random.Random:
-        return random.Random(f"{self.seed}/{self.fact.id}/{form.value}")
+        self.explanation = self.words.explanation()
+        self.rng = random.Random(zlib.crc32(f"{seed}/{fact.id}".encode()))
+        """Seeded by the seed and this fact's id alone: adding or moving other facts never
+        changes this fact's draws. Its forms draw from it in a fixed order."""
 
     def all(self) -> Iterator[Question]:
         for question in self._every_form():
@@ -120,7 +124,7 @@ class _FactQuestions:
         spec, fact = self.spec, self.fact
         if spec.forward is None:
             return None
-        rng = self.rng(Form.FORWARD)
+        rng = self.rng
         if spec.kind is ValueKind.ENTITY:
             assert fact.object is not None
             true_objects = self.base.objects_of(fact.subject, fact.relation)
@@ -143,7 +147,7 @@ class _FactQuestions:
         spec, fact = self.spec, self.fact
         if spec.reverse is None or not spec.reverse_closed:
             return None
-        rng = self.rng(Form.REVERSE)
+        rng = self.rng
         subjects = self._true_subjects()
         wrong = entity_distractors(self.ctx, fact.subject, subjects, fact.relation, "subject", rng)
         return self._choice(
@@ -153,7 +157,7 @@ class _FactQuestions:
     def false_statement(self) -> tuple[str, float] | None:
         """The statement with the closest certainly-wrong object (or subject) in its place."""
         spec, fact = self.spec, self.fact
-        rng = self.rng(Form.FALSE)
+        rng = self.rng
         if spec.kind is ValueKind.ENTITY:
             assert fact.object is not None
             if spec.forward_closed:
@@ -221,11 +225,8 @@ class _FactQuestions:
         fact = self.fact
         if fact.object is not None:
             return self.base.subjects_of(fact.relation, fact.object)
-        return frozenset(
-            other.subject
-            for other in self.base.facts_of(fact.relation)
-            if other.value is not None and str(other.value).casefold() == str(fact.value).casefold()
-        )
+        assert fact.value is not None
+        return self.base.subjects_with_value(fact.relation, fact.value)
 
     def _value_distractors(
         self, rng: random.Random, minimum: int = MIN_DISTRACTORS
@@ -261,7 +262,7 @@ class _FactQuestions:
 
     def choice(self, form: Form, made: _Choice) -> Question:
         options = [made.answer, *made.wrong]
-        self.rng(form).shuffle(options)
+        self.rng.shuffle(options)
         return self.question(
             form, QuestionType.CHOICE, made.prompt, made.answer, tuple(options), made.similarity
         )
@@ -302,6 +303,6 @@ class _FactQuestions:
             accept=accept,
             category=self.spec.category,
             show=self.show,
-            explanation=self.words.explanation(),
+            explanation=self.explanation,
             source=self.source,
         )

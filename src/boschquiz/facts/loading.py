@@ -22,7 +22,8 @@ from boschquiz.core.model import Show
 from boschquiz.core.paths import builtin_questions_dir
 from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue, Salience, Source, ValueKind
 from boschquiz.facts.templates import RELATIONS
-from boschquiz.yamlsafe import LoadedYaml, SchemaCheck, load_yaml
+from boschquiz.yamlsafe import MAX_BYTES, LoadedYaml, SchemaCheck, load_yaml_bytes
+from boschquiz.yamlsafe.guards import read_capped
 
 FACTS_KEYS = ("sources", "entities", "facts")
 _YEAR = re.compile(r"^[0-9]{4}$")
@@ -70,10 +71,14 @@ class _Document:
 
 
 @cache
+def schema_bytes() -> bytes:
+    """The facts JSON Schema file as shipped (`questions/schema/facts.schema.json`)."""
+    return (builtin_questions_dir() / "schema" / "facts.schema.json").read_bytes()
+
+
+@cache
 def facts_schema_json() -> dict[str, Any]:
-    """The facts JSON Schema as shipped (`questions/schema/facts.schema.json`)."""
-    path = builtin_questions_dir() / "schema" / "facts.schema.json"
-    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(schema_bytes())
     return schema
 
 
@@ -93,12 +98,35 @@ def facts_files(folder: Path) -> tuple[Path, ...]:
     )
 
 
+@dataclass(frozen=True)
+class FactsFile:
+    """One facts file's bytes as read (None when it could not be read; `problem` says why)."""
+
+    path: Path
+    raw: bytes | None
+    problem: Diagnostic | None = None
+
+
+def read_facts_dir(folder: Path) -> tuple[FactsFile, ...]:
+    """Every facts file directly in `folder`, read once and size-checked."""
+    if not folder.is_dir():
+        return ()
+    return tuple(read_facts_file(path) for path in facts_files(folder))
+
+
+def read_facts_file(path: Path) -> FactsFile:
+    raw, problem = read_capped(path, MAX_BYTES)
+    return FactsFile(path, raw, problem)
+
+
 def load_facts_dir(folder: Path) -> FactsLoad:
     """Every facts file in `folder` (not its subfolders) as one base."""
-    if not folder.is_dir():
-        return FactsLoad(FactsBase(), (), ())
-    files = facts_files(folder)
-    return load_documents([_read(path) for path in files], files)
+    return load_facts_files(read_facts_dir(folder))
+
+
+def load_facts_files(files: Sequence[FactsFile]) -> FactsLoad:
+    """Files already read (`read_facts_dir`) as one base."""
+    return load_documents([_parse(f) for f in files], tuple(f.path for f in files))
 
 
 def load_facts_file(path: Path) -> FactsLoad:
@@ -120,7 +148,14 @@ def load_facts_data(data: object, path: Path = Path("<facts>")) -> FactsLoad:
 
 
 def _read(path: Path) -> _Document:
-    return _checked(load_yaml(path))
+    return _parse(read_facts_file(path))
+
+
+def _parse(file: FactsFile) -> _Document:
+    if file.raw is None:
+        problems = [file.problem] if file.problem else []
+        return _Document(file.path, None, lambda keypath: (0, 0), problems)
+    return _checked(load_yaml_bytes(file.path, file.raw))
 
 
 def _checked(loaded: LoadedYaml) -> _Document:

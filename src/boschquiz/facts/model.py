@@ -112,6 +112,10 @@ class FactsBase:
     def values_of(self, subject: str, relation: str) -> frozenset[FactValue]:
         return self._index().values.get((subject, relation), frozenset())
 
+    def subjects_with_value(self, relation: str, value: FactValue) -> frozenset[str]:
+        """Every subject the base gives `value` for `relation` (text compared without case)."""
+        return self._index().value_subjects.get((relation, _value_key(value)), frozenset())
+
     def facts_of(self, relation: str) -> tuple[Fact, ...]:
         return self._index().by_relation.get(relation, ())
 
@@ -128,6 +132,7 @@ class _Index:
     objects: dict[tuple[str, str], frozenset[str]]
     subjects: dict[tuple[str, str], frozenset[str]]
     values: dict[tuple[str, str], frozenset[FactValue]]
+    value_subjects: dict[tuple[str, str], frozenset[str]]
     by_relation: dict[str, tuple[Fact, ...]]
 
     @classmethod
@@ -135,6 +140,7 @@ class _Index:
         objects: dict[tuple[str, str], set[str]] = {}
         subjects: dict[tuple[str, str], set[str]] = {}
         values: dict[tuple[str, str], set[FactValue]] = {}
+        value_subjects: dict[tuple[str, str], set[str]] = {}
         by_relation: dict[str, list[Fact]] = {}
         for fact in facts:
             by_relation.setdefault(fact.relation, []).append(fact)
@@ -143,9 +149,16 @@ class _Index:
                 subjects.setdefault((fact.relation, fact.object), set()).add(fact.subject)
             if fact.value is not None:
                 values.setdefault((fact.subject, fact.relation), set()).add(fact.value)
+                key = (fact.relation, _value_key(fact.value))
+                value_subjects.setdefault(key, set()).add(fact.subject)
         return cls(
             objects={k: frozenset(v) for k, v in objects.items()},
             subjects={k: frozenset(v) for k, v in subjects.items()},
             values={k: frozenset(v) for k, v in values.items()},
+            value_subjects={k: frozenset(v) for k, v in value_subjects.items()},
             by_relation={k: tuple(v) for k, v in by_relation.items()},
         )
+
+
+def _value_key(value: FactValue) -> str:
+    return str(value).casefold()

@@ -90,6 +90,16 @@ class Wording:
         self.base = base
         self.fact = fact
         self.spec = spec
+        source = base.sources[fact.source]
+        self._fields = {
+            "subject": self.name(fact.subject),
+            "object": self.name(fact.object) if fact.object else "",
+            "value": self.answer_text(),
+            "detail": fact.detail or "",
+            "others": "",
+            "source": source.cite_as or source.title,
+            "in_context": f" in {self.name(fact.context)}" if fact.context else "",
+        }
 
     def name(self, entity_id: str) -> str:
         return self.base.entities[entity_id].name
@@ -113,19 +123,12 @@ class Wording:
         value: str | None = None,
         others: str = "",
     ) -> str:
-        fact = self.fact
-        source = self.base.sources[fact.source]
-        context = f" in {self.name(fact.context)}" if fact.context else ""
-        fields = {
-            "subject": subject if subject is not None else self.name(fact.subject),
-            "object": obj if obj is not None else (self.name(fact.object) if fact.object else ""),
-            "value": value if value is not None else self.answer_text(),
-            "detail": fact.detail or "",
-            "others": others,
-            "source": source.cite_as or source.title,
-            "in_context": context,
-        }
-        return with_as_of(template.format_map(fields), fact.as_of)
+        fields = dict(self._fields)
+        for key, given in (("subject", subject), ("object", obj), ("value", value)):
+            if given is not None:
+                fields[key] = given
+        fields["others"] = others
+        return with_as_of(template.format_map(fields), self.fact.as_of)
 
     def statement(self, *, subject: str | None = None, answer: str | None = None) -> str:
         """The fact as a sentence; with `answer` (or `subject`) swapped, a false one."""
