@@ -10,20 +10,23 @@ Records COUNT games for PLAYER, printing each game id on its own line only after
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
+from boschquiz.game.scoring import recompute_answers, recompute_score
 from boschquiz.store import Store, signals
 
 
 def game(player: str, n: int) -> GameRecord:
+    """Game number `n`: ten answers, scored by the engine, so `verify` finds nothing wrong."""
     answers = tuple(
-        AnswerRecord(f"core/q{(n + i) % 40}", "x", Outcome.CORRECT, 3.0, None, 750, 0, 0)
+        AnswerRecord(f"core/q{(n + i) % 40}", "x", Outcome.CORRECT, 3.0, None, 0, 0, 0)
         for i in range(10)
     )
-    return GameRecord(
+    draft = GameRecord(
         player=player,
         mode=Mode.PRACTICE if n % 7 == 6 else Mode.CLASSIC,
         tier=Difficulty.MEDIUM,
@@ -33,12 +36,14 @@ def game(player: str, n: int) -> GameRecord:
         bank_hash="abc123",
         started_at=f"2026-11-24T12:{n // 60 % 60:02d}:{n % 60:02d}+00:00",
         duration=30.0,
-        score=7500 + n,
+        score=0,
         correct=10,
         answered=10,
         best_streak=10,
         answers=answers,
     )
+    scored = replace(draft, answers=recompute_answers(draft))
+    return replace(scored, score=recompute_score(scored))
 
 
 def main(argv: list[str], out: TextIO = sys.stdout) -> int:
