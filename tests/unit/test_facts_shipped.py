@@ -21,6 +21,7 @@ import yaml
 from boschquiz.core.model import TRUE_FALSE_CHOICES, Difficulty, Question, QuestionType
 from boschquiz.core.paths import builtin_questions_dir
 from boschquiz.facts import generate_from_dir, validate_facts_file
+from boschquiz.facts.templates import RELATIONS
 
 FACTS_DIR = builtin_questions_dir() / "facts"
 
@@ -294,3 +295,10 @@ def test_shipped_ids_are_pinned() -> None:
 def test_shipped_folder_is_the_one_under_test() -> None:
     """Guards the tests above against reading an empty folder."""
     assert list(Path(FACTS_DIR).glob("*.yaml"))
+
+
+def test_docs_list_every_relation() -> None:
+    """docs/facts.md has a row for every relation the generator knows, so authors can look it up."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "facts.md").read_text(encoding="utf-8")
+    missing = [name for name in RELATIONS if f"| `{name}` |" not in docs]
+    assert missing == []

@@ -252,7 +252,7 @@ class _FactQuestions:
     ) -> _Choice | None:
         if wrong is None or len(wrong) < MIN_DISTRACTORS:
             return None
-        similarity = sum(d.similarity for d in wrong) / len(wrong)
+        similarity = round(sum(d.similarity for d in wrong) / len(wrong), 3)
         return _Choice(
             prompt=prompt,
             answer=capitalised(answer if answer is not None else self.words.answer_text()),
