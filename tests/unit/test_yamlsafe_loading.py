@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -215,6 +216,34 @@ def test_tags_are_errors(tmp_path: Path, text: str, shown: str) -> None:
     """Every explicit tag is refused and named; nothing is ever constructed from one."""
     message = only_error(load_yaml(write(tmp_path, text)))
     assert f":1:4: error: tag '{shown}' is not allowed" in message
+
+
+def test_every_tag_in_a_file_is_reported(tmp_path: Path) -> None:
+    """Several tags give one error each, not just the first."""
+    loaded = load_yaml(write(tmp_path, "a: !!binary aGk=\nb: !!set {x}\nc: [!!python/none '']\n"))
+    assert loaded.data is None
+    assert [(d.line, d.message) for d in loaded.diagnostics] == [
+        (1, "tag '!!binary' is not allowed"),
+        (2, "tag '!!set' is not allowed"),
+        (3, "tag '!!python/none' is not allowed"),
+    ]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.from_regex(r"[A-Za-z0-9]([A-Za-z0-9.:_+/-]{0,10}[A-Za-z0-9])?", fullmatch=True))
+def test_any_plain_word_keeps_its_exact_text(word: str) -> None:
+    """A plain value of letters, digits and . : _ + / - is loaded as exactly that text."""
+    loaded = load_in_fresh_folder(f"answer: {word}\nchoices: [{word}, x]\n".encode())
+    expected: object = {"true": True, "false": False}.get(word, word)
+    assert loaded.data == {"answer": expected, "choices": [expected, "x"]}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn")), max_size=40))
+def test_any_double_quoted_text_round_trips(text: str) -> None:
+    """Any text written as a double-quoted (JSON-escaped) string loads back unchanged."""
+    loaded = load_in_fresh_folder(f"answer: {json.dumps(text, ensure_ascii=False)}\n".encode())
+    assert loaded.data == {"answer": text}
 
 
 def test_missing_file_is_a_diagnostic(tmp_path: Path) -> None:

@@ -204,7 +204,7 @@ class _Builder:
             kind = type(event)
             if kind is scalar_event:
                 if event.tag is not None:
-                    raise self._tag_error(event)
+                    self._report_tag(event)
                 value = event.value
                 if event.implicit[0]:
                     if value == "true":
@@ -238,7 +238,7 @@ class _Builder:
                 self._add(stack, value, 1, event)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if event.tag is not None:
-                    raise self._tag_error(event)
+                    self._report_tag(event)
                 if len(stack) >= self.max_depth:
                     raise self.fail(
                         event.start_mark,
@@ -328,9 +328,10 @@ class _Builder:
             )
         self._add(stack, value, size, event, anchor=None)
 
-    def _tag_error(self, event: Any) -> _Abort:
+    def _report_tag(self, event: Any) -> None:
+        """A tag is an error; reading goes on so every tag in the file is reported."""
         tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-        return self.fail(
+        self.report(
             event.start_mark,
             f"tag '{tag}' is not allowed",
             "remove the tag: only plain text, lists, mappings and true/false are used",
