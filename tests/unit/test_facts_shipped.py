@@ -302,3 +302,14 @@ def test_docs_list_every_relation() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "facts.md").read_text(encoding="utf-8")
     missing = [name for name in RELATIONS if f"| `{name}` |" not in docs]
     assert missing == []
+
+
+def test_no_wrong_option_is_named_in_its_prompt() -> None:
+    """A wrong option the prompt already names ("who spoke about Titus Welliver?" offering
+    Titus Welliver) would be wrong but silly: none is offered."""
+    for question in choice_questions():
+        prompt = f" {' '.join(re.findall(r'\w+', question.prompt.casefold()))} "
+        for choice in question.choices:
+            if choice != question.answer:
+                words = f" {' '.join(re.findall(r'\w+', choice.casefold()))} "
+                assert words not in prompt, (question.id, choice)

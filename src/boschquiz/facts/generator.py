@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from boschquiz.core.model import TRUE_FALSE_CHOICES, Difficulty, Question, QuestionType
 from boschquiz.facts.difficulty import Form, tier
 from boschquiz.facts.distractors import (
+    MAX_DISTRACTORS,
     MIN_DISTRACTORS,
     Context,
     Distractor,
@@ -27,6 +28,8 @@ from boschquiz.facts.templates import RELATIONS, RelationSpec
 from boschquiz.facts.wording import Wording, capitalised, format_value, joined, typed_spellings
 
 PACK_ID = "gen"
+WITH_SPARES = MAX_DISTRACTORS + 2
+"""Wrong answers drawn, so that some may be dropped (named in the prompt) and three remain."""
 DEFAULT_SEED = 0
 
 
@@ -60,6 +63,13 @@ def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ..
 
 def _words(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split()) + " "
+
+
+def _not_named_in(text: str, wrong: list[Distractor]) -> list[Distractor]:
+    """Wrong answers the text does not already name: "Titus Welliver spoke about how
+    supportive Titus Welliver has been" would be wrong, but silly."""
+    words = _words(text)
+    return [d for d in wrong if _words(d.text) not in words]
 
 
 def gives_away(question: Question) -> bool:
@@ -138,7 +148,7 @@ class _FactQuestions:
                 template = spec.forward_many
                 others = joined(sorted(self.words.name(o) for o in self._stated_others()))
             wrong = entity_distractors(
-                self.ctx, fact.object, true_objects, fact.relation, "object", rng
+                self.ctx, fact.object, true_objects, fact.relation, "object", rng, WITH_SPARES
             )
             return self._choice(self.words.fill(template, others=others), wrong)
         return self._choice(self.words.fill(spec.forward), self._value_distractors(rng))
@@ -149,7 +159,9 @@ class _FactQuestions:
             return None
         rng = self.rng
         subjects = self._true_subjects()
-        wrong = entity_distractors(self.ctx, fact.subject, subjects, fact.relation, "subject", rng)
+        wrong = entity_distractors(
+            self.ctx, fact.subject, subjects, fact.relation, "subject", rng, WITH_SPARES
+        )
         return self._choice(
             self.words.fill(spec.reverse), wrong, answer=self.words.name(fact.subject)
         )
@@ -163,14 +175,17 @@ class _FactQuestions:
             if spec.forward_closed:
                 true_objects = self.base.objects_of(fact.subject, fact.relation)
                 wrong = entity_distractors(
-                    self.ctx, fact.object, true_objects, fact.relation, "object", rng, limit=1
+                    self.ctx, fact.object, true_objects, fact.relation, "object", rng, WITH_SPARES
                 )
+                wrong = _not_named_in(self.words.statement(), wrong)
                 if wrong:
                     return self.words.statement(answer=wrong[0].text), wrong[0].similarity
             if spec.reverse_closed:
+                subjects = self._true_subjects()
                 wrong = entity_distractors(
-                    self.ctx, fact.subject, self._true_subjects(), fact.relation, "subject", rng, 1
+                    self.ctx, fact.subject, subjects, fact.relation, "subject", rng, WITH_SPARES
                 )
+                wrong = _not_named_in(self.words.statement(), wrong)
                 if wrong:
                     return self.words.statement(subject=wrong[0].text), wrong[0].similarity
             return None
@@ -236,7 +251,7 @@ class _FactQuestions:
         if spec.kind is ValueKind.TEXT:
             if not (spec.forward_closed or fact.ruled_out):
                 return None
-            wrong = text_distractors(self.ctx, fact, spec, rng)
+            wrong = text_distractors(self.ctx, fact, spec, rng, WITH_SPARES)
         elif spec.forward_closed:
             true_values = self.base.values_of(fact.subject, fact.relation)
             wrong = [
@@ -250,7 +265,10 @@ class _FactQuestions:
     def _choice(
         self, prompt: str, wrong: list[Distractor] | None, answer: str | None = None
     ) -> _Choice | None:
-        if wrong is None or len(wrong) < MIN_DISTRACTORS:
+        if wrong is None:
+            return None
+        wrong = _not_named_in(prompt, wrong)[:MAX_DISTRACTORS]
+        if len(wrong) < MIN_DISTRACTORS:
             return None
         similarity = round(sum(d.similarity for d in wrong) / len(wrong), 3)
         return _Choice(
