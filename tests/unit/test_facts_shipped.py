@@ -308,8 +308,11 @@ def test_no_wrong_option_is_named_in_its_prompt() -> None:
     """A wrong option the prompt already names ("who spoke about Titus Welliver?" offering
     Titus Welliver) would be wrong but silly: none is offered."""
     for question in choice_questions():
-        prompt = f" {' '.join(re.findall(r'\w+', question.prompt.casefold()))} "
+        prompt = _word_string(question.prompt)
         for choice in question.choices:
             if choice != question.answer:
-                words = f" {' '.join(re.findall(r'\w+', choice.casefold()))} "
-                assert words not in prompt, (question.id, choice)
+                assert _word_string(choice) not in prompt, (question.id, choice)
+
+
+def _word_string(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
