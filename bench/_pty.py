@@ -49,7 +49,8 @@ class PtyProgram:
         self, argv: Sequence[str], env: Mapping[str, str], cwd: Path | None = None
     ) -> None:
         self._argv = list(argv)
-        self._env = {**env, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(ROWS)}
+        self._env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
+        self._env["TERM"] = "xterm-256color"
         self._cwd = cwd
         self._master = -1
         self._process: subprocess.Popen[bytes] | None = None

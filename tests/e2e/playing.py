@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tests.e2e.commands import E2E_QUESTIONS
 from tests.e2e.tmux_session import TmuxSession
 
 KEY_LETTERS = "ABCDEF"
@@ -26,18 +27,48 @@ ROUND = (
 )
 
 
-def choice_key(screen: str, answer: str) -> str:
-    """The number key of the choice line showing exactly `answer` (`1 A  Maggie Q`)."""
+TYPED_PLACEHOLDER = "type your answer"
+
+
+def find_choice_key(screen: str, answer: str) -> str | None:
+    """The number key of the choice line showing exactly `answer` (`1 A  Maggie Q`), if any."""
     for n, letter in enumerate(KEY_LETTERS, start=1):
         if re.search(rf"(?m)\b{n} {letter}  {re.escape(answer)}(\s|│|$)", screen):
             return str(n)
-    raise AssertionError(f"no choice line shows {answer!r}:\n{screen}")
+    return None
+
+
+def choice_key(screen: str, answer: str) -> str:
+    key = find_choice_key(screen, answer)
+    if key is None:
+        raise AssertionError(f"no choice line shows {answer!r}:\n{screen}")
+    return key
 
 
 def question_on(screen: str) -> Expected:
     shown = [q for q in ROUND if q.prompt in screen]
     assert len(shown) == 1, f"expected exactly one known prompt on screen:\n{screen}"
     return shown[0]
+
+
+def answerable(screen: str, k: int) -> bool:
+    """Question `k` is fully painted: its header, its prompt, and the way to answer it.
+
+    Textual paints a new screen over several frames; the choices can arrive after the prompt.
+    """
+    if f"question {k} of {E2E_QUESTIONS}" not in screen:
+        return False
+    shown = [q for q in ROUND if q.prompt in screen]
+    if len(shown) != 1:
+        return False
+    if shown[0].typed:
+        return TYPED_PLACEHOLDER in screen
+    return find_choice_key(screen, shown[0].answer) is not None
+
+
+def wait_for_question(terminal: TmuxSession, k: int) -> str:
+    """Poll until question `k` can be answered; that screen."""
+    return terminal.wait_until(lambda screen: answerable(screen, k), f"question {k} to be painted")
 
 
 def continue_from_feedback(terminal: TmuxSession, screen: str) -> None:

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.commands import E2E_QUESTIONS, play_command, scores_json
-from tests.e2e.playing import ROUND, answer_right, continue_from_feedback, question_on
+from tests.e2e.playing import (
+    ROUND,
+    answer_right,
+    continue_from_feedback,
+    question_on,
+    wait_for_question,
+)
 from tests.e2e.tmux_session import TmuxSession
 
 pytestmark = pytest.mark.e2e
@@ -21,7 +27,7 @@ def play_round(terminal: TmuxSession, saves: Path) -> str:
     """Start a seeded classic game on the e2e pack, answer everything right; the results."""
     terminal.start(play_command("classic", saves, "--player", PLAYER))
     for k in range(1, E2E_QUESTIONS + 1):
-        screen = terminal.wait_for_text(f"question {k} of {E2E_QUESTIONS}")
+        screen = wait_for_question(terminal, k)
         answer_right(terminal, screen)
         feedback = terminal.wait_for_text("✔ Right!")
         assert question_on(screen).prompt in feedback
@@ -57,7 +63,7 @@ def test_pack_markup_shows_literally_in_the_terminal(terminal: TmuxSession, tmp_
     """A choice written as `[b]Adam Leipzig[/b]` is painted with its brackets, not as bold."""
     terminal.start(play_command("practice", tmp_path / "e2e-saves"))
     for k in range(1, E2E_QUESTIONS + 1):
-        screen = terminal.wait_for_text(f"question {k} of {E2E_QUESTIONS}")
+        screen = wait_for_question(terminal, k)
         if ROUND[0].prompt in screen:
             assert "[b]Adam Leipzig[/b]" in screen
             return

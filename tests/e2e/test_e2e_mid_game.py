@@ -6,13 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.commands import E2E_QUESTIONS, play_command, scores_json
-from tests.e2e.playing import answer_right, question_on
+from tests.e2e.commands import play_command, scores_json
+from tests.e2e.playing import answer_right, answerable, question_on, wait_for_question
 from tests.e2e.tmux_session import HEIGHT, WIDTH, TmuxSession
 
 pytestmark = pytest.mark.e2e
-
-FIRST_QUESTION = f"question 1 of {E2E_QUESTIONS}"
 
 
 def painted_rows(screen: str) -> int:
@@ -26,13 +24,13 @@ def test_resizing_mid_question_keeps_the_game_playable(
 ) -> None:
     """Growing to 120x40 and back to 80x24 repaints the question each time; it still answers."""
     terminal.start(play_command("classic", tmp_path / "saves", "--player", "Resizer"))
-    terminal.wait_for_text(FIRST_QUESTION)
+    wait_for_question(terminal, 1)
 
     terminal.resize(120, 40)
-    terminal.wait_until(lambda s: painted_rows(s) == 40 and FIRST_QUESTION in s, "a 40-row repaint")
+    terminal.wait_until(lambda s: painted_rows(s) == 40 and answerable(s, 1), "a 40-row repaint")
     terminal.resize(WIDTH, HEIGHT)
     screen = terminal.wait_until(
-        lambda s: painted_rows(s) == HEIGHT and FIRST_QUESTION in s, "a 24-row repaint"
+        lambda s: painted_rows(s) == HEIGHT and answerable(s, 1), "a 24-row repaint"
     )
 
     answer_right(terminal, screen)
@@ -45,7 +43,7 @@ def test_quitting_mid_game_asks_first_and_saves_nothing(
     """Ctrl+Q on a question asks for confirmation; `y` quits with status 0 and no score saved."""
     saves = tmp_path / "saves"
     terminal.start(play_command("classic", saves, "--player", "Quitter"))
-    terminal.wait_for_text(FIRST_QUESTION)
+    wait_for_question(terminal, 1)
     terminal.send_keys("C-q")
     terminal.wait_for_text("Quit the game?")
     terminal.send_keys("y")
@@ -58,7 +56,7 @@ def test_declining_to_quit_returns_to_the_same_question(
 ) -> None:
     """Answering `n` to "Quit the game?" closes the dialog and the question still answers."""
     terminal.start(play_command("classic", tmp_path / "saves", "--player", "Stayer"))
-    screen = terminal.wait_for_text(FIRST_QUESTION)
+    screen = wait_for_question(terminal, 1)
     terminal.send_keys("C-q")
     terminal.wait_for_text("Quit the game?")
     terminal.send_keys("n")

@@ -11,7 +11,6 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 WIDTH = 80
@@ -27,7 +26,21 @@ set -g remain-on-exit on
 set -g default-terminal xterm-256color
 set -g history-limit 2000
 """
-"""No status line (the pane gets all 24 rows); a dead pane stays so its exit status can be read."""
+"""No status line (the pane gets all 24 rows); the last screen stays after the program ends."""
+
+_RECORD_EXIT = '"$@"; echo $? > "$0.part" && mv "$0.part" "$0"'
+"""The pane runs `sh -c _RECORD_EXIT STATUS_FILE ARGV...`: the shell reaps the program and
+writes its exit status. tmux 3.3 under load was seen to leave an exited program a zombie for
+over 20 s, with no status to read, so tmux's own `pane_dead_status` is not relied on."""
+
+
+_SIZE_VARIABLES = ("COLUMNS", "LINES")
+"""pytest-xdist exports COLUMNS=80 and LINES=24; Textual would then ignore every resize."""
+
+
+def _inherited_environment() -> dict[str, str]:
+    """This process's environment, minus what would pin the program's terminal size."""
+    return {k: v for k, v in os.environ.items() if k not in _SIZE_VARIABLES}
 
 
 def tmux_available() -> bool:
@@ -36,12 +49,6 @@ def tmux_available() -> bool:
 
 class ScreenTimeout(AssertionError):
     """The screen did not show what was expected in time; the message carries the last screen."""
-
-
-@dataclass(frozen=True)
-class PaneState:
-    dead: bool
-    exit_status: int | None
 
 
 class TmuxSession:
@@ -55,6 +62,7 @@ class TmuxSession:
         self._config = workdir / "tmux.conf"
         self._config.write_text(_CONFIG, encoding="utf-8")
         self._env = dict(env)
+        self._status_file = workdir / "exit-status"
         self._started = False
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -64,26 +72,19 @@ class TmuxSession:
             text=True,
             check=check,
             timeout=10,
-            env={**os.environ, **self._env},
+            env={**_inherited_environment(), **self._env},
         )
 
     def start(self, argv: Sequence[str], cwd: Path | None = None) -> None:
         """Start `argv` in a fresh detached session of WIDTH x HEIGHT."""
         env_args = [arg for key, value in self._env.items() for arg in ("-e", f"{key}={value}")]
         cwd_args = ["-c", str(cwd)] if cwd is not None else []
+        self._status_file.unlink(missing_ok=True)
         self._tmux(
-            "new-session",
-            "-d",
-            "-s",
-            "main",
-            "-x",
-            str(WIDTH),
-            "-y",
-            str(HEIGHT),
+            *("new-session", "-d", "-s", "main", "-x", str(WIDTH), "-y", str(HEIGHT)),
             *cwd_args,
             *env_args,
-            "--",
-            *argv,
+            *("--", "sh", "-c", _RECORD_EXIT, str(self._status_file), *argv),
         )
         self._started = True
 
@@ -108,12 +109,12 @@ class TmuxSession:
         """Resize the terminal, as a player dragging the window's corner would."""
         self._tmux("resize-window", "-t", "main", "-x", str(width), "-y", str(height))
 
-    def pane_state(self) -> PaneState:
-        out = self._tmux("display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}")
-        fields = out.stdout.split()
-        dead = fields[0] == "1"
-        status = int(fields[1]) if dead and len(fields) > 1 else None
-        return PaneState(dead=dead, exit_status=status)
+    def exit_status(self) -> int | None:
+        """The program's exit status once it has ended (128 + N if killed by signal N)."""
+        try:
+            return int(self._status_file.read_text(encoding="ascii"))
+        except FileNotFoundError:
+            return None
 
     def wait_until(
         self, condition: Callable[[str], bool], what: str, timeout: float = DEFAULT_TIMEOUT
@@ -123,7 +124,11 @@ class TmuxSession:
         screen = self.screen()
         while not condition(screen):
             if time.monotonic() > deadline:
-                raise ScreenTimeout(f"timed out after {timeout:g}s waiting for {what}:\n{screen}")
+                width, height = self.size()
+                raise ScreenTimeout(
+                    f"timed out after {timeout:g}s waiting for {what}"
+                    f" (terminal {width}x{height}); screen:\n{_framed(screen)}"
+                )
             time.sleep(POLL_INTERVAL)
             screen = self.screen()
         return screen
@@ -133,18 +138,32 @@ class TmuxSession:
         return self.wait_until(lambda screen: text in screen, repr(text), timeout)
 
     def wait_for_exit(self, timeout: float = DEFAULT_TIMEOUT) -> int:
-        """Poll until the program has exited; return its exit status."""
+        """Poll until the program has ended; return its exit status."""
         deadline = time.monotonic() + timeout
-        state = self.pane_state()
-        while not state.dead:
+        while (status := self.exit_status()) is None:
             if time.monotonic() > deadline:
                 raise ScreenTimeout(
-                    f"program still running after {timeout:g}s; screen:\n{self.screen()}"
+                    f"program still running after {timeout:g}s ({self._process_report()});"
+                    f" screen:\n{_framed(self.screen())}"
                 )
             time.sleep(POLL_INTERVAL)
-            state = self.pane_state()
-        assert state.exit_status is not None
-        return state.exit_status
+        return status
+
+    def _process_report(self) -> str:
+        """The program as /proc sees it (state and thread names), for a hang report."""
+        shell = self._tmux("display-message", "-p", "-t", "main", "#{pane_pid}").stdout.strip()
+        try:
+            children = Path(f"/proc/{shell}/task/{shell}/children").read_text(encoding="ascii")
+            pid = children.split()[0]
+            status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+            state = next(line for line in status.splitlines() if line.startswith("State:"))
+            threads = sorted(
+                (task / "comm").read_text(encoding="utf-8").strip()
+                for task in Path(f"/proc/{pid}/task").iterdir()
+            )
+        except (OSError, IndexError, StopIteration):
+            return "the program is no longer in /proc"
+        return f"pid {pid} {state}, threads {threads}"
 
     def close(self) -> None:
         """Kill the server and everything in it; safe to call twice or before start."""
@@ -154,3 +173,9 @@ class TmuxSession:
         self._socket.unlink(missing_ok=True)
         if self._socket.parent.name.startswith("bq-tmux-"):
             shutil.rmtree(self._socket.parent, ignore_errors=True)
+
+
+def _framed(screen: str) -> str:
+    """The screen with each row numbered, so blank rows survive in a failure message."""
+    rows = screen.rstrip("\n").split("\n")
+    return "\n".join(f"{n:2} |{row}" for n, row in enumerate(rows, start=1))
