@@ -13,8 +13,6 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from tinydb.storages import Storage
-
 TEMP_SUFFIX = ".boschquiz-tmp"
 
 TinyDBData = dict[str, dict[str, dict[str, Any]]]
@@ -41,8 +39,12 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that readers and crashes see the old or the new content."""
+def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` so that readers and crashes see the old or the new content.
+
+    `durable`: fsync the file before the rename and the folder after it, so the new content
+    survives a power cut once this returns. Files that can be rebuilt skip it (see store.py).
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -50,7 +52,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -58,7 +61,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def remove_orphaned_temp_files(folder: Path) -> list[Path]:
@@ -107,24 +111,3 @@ def read_tinydb_file(path: Path) -> TinyDBData | None:
             if not doc_id.isdigit() or not isinstance(doc, dict):
                 raise UnreadableFile(path, f"table {table_name!r} has a malformed entry")
     return data
-
-
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that never truncates in place: every write is `atomic_write_bytes`.
-
-    Use one per operation, under the saves lock: TinyDB caches next ids, so a long-lived
-    TinyDB object across a lock release would hand out ids another process already used.
-    """
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.path = Path(path)
-
-    def read(self) -> TinyDBData | None:
-        return read_tinydb_file(self.path)
-
-    def write(self, data: TinyDBData) -> None:
-        atomic_write_bytes(self.path, encode_tinydb(data))
-
-    def close(self) -> None:
-        pass

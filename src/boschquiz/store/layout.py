@@ -142,8 +142,8 @@ class TinyFile:
         data[table] = {str(doc_id): row for doc_id, row in enumerate(rows, start=1)}
         storage.write(data)
 
-    def commit(self) -> None:
+    def commit(self, *, durable: bool = True) -> None:
         storage = self._storage
         if storage.dirty and storage.data is not None:
-            atomic_write_bytes(self.path, encode_tinydb(storage.data))
+            atomic_write_bytes(self.path, encode_tinydb(storage.data), durable=durable)
             storage.dirty = False

@@ -9,6 +9,8 @@
   `[seen, right, wrong, last_seen, box, due]` (a third of the bytes to write per game).
 - Schema 3: the high-score rows move out of `index.json` into `scores/<mode>.json`, so a save
   rewrites one mode's rows and the top 10 reads only them.
+- Schema 4: derived files are written without fsync and carry the last game they include;
+  `index.json` keeps the stamp each should have, so a file a power cut left behind is rebuilt.
 
 Only the game log and `players.json` hold anything that cannot be recomputed; every other file
 is derived from the log, so moving from schema 1 to 2 drops the derived files and replays the
@@ -24,7 +26,7 @@ from boschquiz.store import gamelog
 from boschquiz.store.atomic import TinyDBData, UnreadableFile, fsync_dir, read_tinydb_file
 from boschquiz.store.layout import SavesLayout, TinyFile
 
-CURRENT_SCHEMA = 3
+CURRENT_SCHEMA = 4
 MIGRATED_SUFFIX = ".migrated-v0"
 
 

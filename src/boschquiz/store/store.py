@@ -5,6 +5,12 @@ ids, so no TinyDB object outlives a lock), appends the game to the log first and
 the small derived files up to date from the log. The derived files remember the last game they
 include, so a write cut short is completed by the next one, and a lost derived file is rebuilt
 from the log. Reads take no lock: every file is replaced atomically.
+
+Only the log and `players.json` are fsynced: a save is durable once its game is in the log.
+The derived files (stats, scores, daily, index) are replaced atomically but not fsynced, which
+keeps a save fast; `index.json` records, per derived file, the last game it must include
+(its stamp), so one that a power cut rolled back or emptied is detected and rebuilt from the
+log. They are written only after the log entry is on disk, so none can get ahead of the log.
 """
 
 from __future__ import annotations
@@ -214,10 +220,10 @@ class Store:
     def question_stats(self, player: str) -> Mapping[str, QuestionStats]:
         """Per question id, what `player` has done with it (the engine's `HistorySource`)."""
         name = player.strip()
-        found, stats = self._stats_file(name)
+        found, stats = self._current_stats(name, self._catalog())
         if not found and self._has_history(name):
             self._repair(lambda: self._rebuild(stats_of=name))
-            found, stats = self._stats_file(name)
+            found, stats = self._current_stats(name, self._catalog())
         return stats.stats
 
     def daily_played(self, player: str, day: date | str) -> bool:
@@ -352,18 +358,32 @@ class Store:
             lambda data: _StatsFile.parse(data, player),
         )
 
+    def _current_stats(self, player: str, catalog: _Catalog) -> tuple[bool, _StatsFile]:
+        """The player's stats file, counted as missing when older than its stamp."""
+        found, stats = self._stats_file(player)
+        record = catalog.records.get(player)
+        if found and record is not None and stats.applied < record.get("stats_through", 0):
+            return False, _StatsFile(player, 0, {})
+        return found, stats
+
     def _has_history(self, player: str) -> bool:
         record = self._catalog().records.get(player)
         return self._frozen is None and record is not None and int(record["games"]) > 0
 
     def _part_rows(self, part: _Part, key: str) -> list[Row]:
         """The rows of one part of a split table, rebuilt from the log if lost."""
-        path = part.path(self._layout, key)
-        found, rows = self._read(path, part.what, _parse_rows)
+        found, rows = self._current_part(part, key, self._catalog())
         if not found and key in self._catalog().parts[part.name]:
             self._repair(lambda: self._rebuild(part=(part, key)))
-            found, rows = self._read(path, part.what, _parse_rows)
+            found, rows = self._current_part(part, key, self._catalog())
         return rows
+
+    def _current_part(self, part: _Part, key: str, catalog: _Catalog) -> tuple[bool, list[Row]]:
+        """One part's rows, counted as missing when its file is older than its stamp."""
+        found, file = self._read(part.path(self._layout, key), part.what, _PartFile.parse)
+        if found and file.applied < catalog.parts[part.name].get(key, 0):
+            return False, []
+        return found, file.rows
 
     def _all_scores(self) -> list[Row]:
         keys = self._catalog().parts[SCORES.name]
@@ -572,11 +592,12 @@ class _Catalog:
     exist (score modes, daily months), and the player records."""
 
     def __init__(
-        self, applied: int, records: dict[str, Row], parts: dict[str, list[str]] | None = None
+        self, applied: int, records: dict[str, Row], parts: dict[str, dict[str, int]] | None = None
     ) -> None:
         self.applied = applied
         self.records = records
-        self.parts: dict[str, list[str]] = {part.name: [] for part in PARTS} | (parts or {})
+        self.parts: dict[str, dict[str, int]] = {part.name: {} for part in PARTS} | (parts or {})
+        """Per split table, the parts that exist and the stamp each file must carry."""
 
     @classmethod
     def parse(cls, data: TinyDBData | None) -> _Catalog:
@@ -586,11 +607,11 @@ class _Catalog:
         metas = file.rows("meta")
         meta = metas[0] if metas else {}
         applied = meta.get("applied_through", 0)
-        parts: dict[str, Any] = {part.name: meta.get(part.name, []) for part in PARTS}
+        parts: dict[str, Any] = {part.name: meta.get(part.name, {}) for part in PARTS}
         records = file.rows("records")
         if not isinstance(applied, int) or not all(
-            isinstance(keys, list) and all(isinstance(k, str) for k in keys)
-            for keys in parts.values()
+            isinstance(stamps, dict) and all(type(v) is int for v in stamps.values())
+            for stamps in parts.values()
         ):
             raise _WrongShape("has a malformed header")
         if not all(map(_is_player_record, records)):
@@ -625,6 +646,7 @@ def _is_player_record(record: Row) -> bool:
     return (
         isinstance(record.get("name"), str)
         and all(isinstance(record.get(k), int) for k in records.COUNTERS)
+        and type(record.get("stats_through", 0)) is int
         and isinstance(record.get("recent"), list)
         and all(isinstance(row, dict) and _is_score_row(row) for row in record["recent"])
     )
@@ -679,7 +701,7 @@ class _StatsFile:
         file = TinyFile(path, None)
         doc = {"player": self.player, "applied_through": applied, "questions": self.rows}
         file.replace(_STATS_TABLE, [doc])
-        file.commit()
+        file.commit(durable=False)
 
 
 _STATS_TABLE = "stats"
@@ -720,27 +742,27 @@ class _Updater:
             rows.append(row)
             if len(rows) > _TRIM_EVERY:
                 self._parts[part, key] = part.trim(rows)
-            if key not in self._catalog.parts[part.name]:
-                self._catalog.parts[part.name].append(key)
+            self._catalog.parts[part.name].setdefault(key, 0)
 
     def commit(self, last_game: int, *, force: bool = False) -> None:
         if not (force or self._touched or self._catalog.applied != last_game):
             return
         for player, stats in self._stats.items():
             stats.write(self._layout.stats_file(player), last_game)
+            record = self._catalog.records.setdefault(player, records.new_record(player))
+            record["stats_through"] = last_game
         for (part, key), rows in self._parts.items():
-            file = TinyFile(part.path(self._layout, key), None)
-            file.replace(_ROWS_TABLE, part.trim(rows))
-            file.commit()
+            _PartFile(last_game, part.trim(rows)).write(part.path(self._layout, key))
+            self._catalog.parts[part.name][key] = last_game
         if self._players is not None and self._players_changed:
             self._players.replace("players", list(self._player_rows.values()))
             self._players.commit()
         index = TinyFile(self._layout.index, None)
         meta: Row = {"schema": CURRENT_SCHEMA, "applied_through": last_game}
-        meta |= {name: sorted(keys) for name, keys in self._catalog.parts.items()}
+        meta |= {name: dict(sorted(stamps.items())) for name, stamps in self._catalog.parts.items()}
         index.replace("meta", [meta])
         index.replace("records", list(self._catalog.records.values()))
-        index.commit()
+        index.commit(durable=False)
 
     def stats_for(self, player: str, game_id: int) -> _StatsFile:
         """The player's stats file, ready for `game_id`. A lost one is replayed from the log
@@ -748,7 +770,7 @@ class _Updater:
         stats = self._stats.get(player)
         if stats is not None:
             return stats
-        found, stats = self._store._stats_file(player)
+        found, stats = self._store._current_stats(player, self._catalog)
         known = self._catalog.records.get(player)
         if not found and known and known["games"] > 0:
             until = min(self._catalog.applied, game_id - 1)
@@ -766,8 +788,7 @@ class _Updater:
         """One part's rows being updated; a lost part is replayed from the log."""
         if (part, key) in self._parts:
             return self._parts[part, key]
-        path = part.path(self._layout, key)
-        found, rows = self._store._read(path, part.what, _parse_rows)
+        found, rows = self._store._current_part(part, key, self._catalog)
         if not found and key in self._catalog.parts[part.name]:
             applied = self._catalog.applied
             rows = self._store._rows_from_log(
@@ -807,11 +828,30 @@ def _parse_players(data: TinyDBData | None) -> TinyDBData | None:
     return data
 
 
-def _parse_rows(data: TinyDBData | None) -> list[Row]:
-    rows = TinyFile(Path(), data).rows(_ROWS_TABLE) if data else []
-    if not all(map(_is_score_row, rows)):
-        raise _WrongShape("has entries of the wrong shape")
-    return rows
+@dataclass(frozen=True)
+class _PartFile:
+    """One part of a split table: its rows and the last game folded into them."""
+
+    applied: int
+    rows: list[Row]
+
+    @classmethod
+    def parse(cls, data: TinyDBData | None) -> _PartFile:
+        if data is None:
+            return cls(0, [])
+        file = TinyFile(Path(), data)
+        metas = file.rows("meta")
+        applied = metas[0].get("applied_through", 0) if metas else 0
+        rows = file.rows(_ROWS_TABLE)
+        if type(applied) is not int or not all(map(_is_score_row, rows)):
+            raise _WrongShape("has entries of the wrong shape")
+        return cls(applied, rows)
+
+    def write(self, path: Path) -> None:
+        file = TinyFile(path, None)
+        file.replace("meta", [{"applied_through": self.applied}])
+        file.replace(_ROWS_TABLE, self.rows)
+        file.commit(durable=False)
 
 
 def _trim_grouped(
