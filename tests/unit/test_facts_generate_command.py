@@ -115,3 +115,20 @@ def test_real_process_writes_a_pack(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "wrote" in done.stderr
     assert load_pack(out).ok
+
+
+def test_reader_gone_before_the_pack_is_printed_gets_no_traceback() -> None:
+    """`boschquiz generate | true`: the reader has left before anything is written (the
+    child is still importing when the parent closes the pipe), and no traceback follows."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "boschquiz", "generate"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert "Traceback" not in stderr
+    assert "Exception ignored" not in stderr

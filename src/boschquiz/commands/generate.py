@@ -54,10 +54,21 @@ def run_generate(args: argparse.Namespace) -> int:
         description=f"{len(questions)} questions generated from {len(load.base.facts)} facts.",
     )
     if args.output is None:
-        sys.stdout.write(text)
-        return 0
+        return _print(text)
     _write_atomically(args.output, text)
     print(f"wrote {len(questions)} questions to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _print(text: str) -> int:
+    """Print the pack; a reader that stops early (`| head`) ends the command quietly."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return 0
 
 
