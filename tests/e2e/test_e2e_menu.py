@@ -5,17 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.commands import boschquiz_command
-from tests.e2e.tmux_session import HEIGHT, WIDTH, TmuxSession
+from tests.e2e.tmux_session import TmuxSession
 
 pytestmark = pytest.mark.e2e
 
 MENU_ENTRIES = ("Play", "Daily challenge", "Review my misses", "High scores", "Packs", "Quit")
-
-
-def test_terminal_is_80_by_24(terminal: TmuxSession) -> None:
-    """The pane the game runs in is exactly 80x24, with no status line taking a row."""
-    terminal.start(["sh", "-c", "read line"])
-    assert terminal.size() == (WIDTH, HEIGHT)
 
 
 def test_bare_command_opens_the_main_menu(terminal: TmuxSession) -> None:
