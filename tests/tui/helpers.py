@@ -14,8 +14,11 @@ from textual.pilot import Pilot
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import QuestionType
 from boschquiz.core.paths import AppPaths
+from boschquiz.game.round import start_game
 from boschquiz.game.settings import GameSettings
+from boschquiz.packs.bank import load_bank
 from boschquiz.services import Services
+from boschquiz.store import Store
 from boschquiz.tui.app import BoschQuizApp, make_app
 from boschquiz.tui.screens.feedback import FeedbackScreen
 from boschquiz.tui.screens.question import QuestionScreen
@@ -250,7 +253,7 @@ async def answer(pilot: Pilot[Any], *, right: bool = True) -> None:
     else:
         wrong = [c for c in shown.choices if c != question.answer]
         target = question.answer if right else wrong[0]
-        await pilot.press(str(shown.choices.index(target) + 1))
+        await pilot.press(str(screen.displayed_choices.index(target) + 1))
     await pilot.pause()
 
 
@@ -304,4 +307,41 @@ async def answer_and_continue(pilot: Pilot[Any], *, right: bool = True) -> None:
     """Answer the question on screen, then leave its feedback with Enter."""
     await answer(pilot, right=right)
     await pilot.press("enter")
+    await pilot.pause()
+
+
+def record_game_directly(fixture: Fixture, settings: GameSettings, *, right: bool = True) -> int:
+    """Play a whole game through the engine (no UI) and save it in the fixture's real store.
+
+    For tests about what happens after a game (tables, stats, the daily refusal), so they do
+    not pay for driving every question through the screens. Returns the saved score.
+    """
+    load = load_bank(fixture.services.paths)
+    store = Store(fixture.saves, fixture.clock)
+    game = start_game(load.bank, settings, fixture.clock, store, fixture.clock.now().date())
+    while not game.finished:
+        question = game.shown.question
+        wrong = [c for c in game.shown.choices if c != question.answer] or ["certainly not this"]
+        game.answer(question.answer if right else wrong[0])
+        game.next()
+    record = game.result()
+    store.record_game(record)
+    return record.score
+
+
+async def skip_ahead(pilot: Pilot[Any], *, keep: int = 1) -> None:
+    """Answer all but the last `keep` questions right through the engine, then show the next.
+
+    The screens after it are the real ones; this only saves driving every question by key.
+    """
+    app = pilot.app
+    assert isinstance(app, BoschQuizApp)
+    session = current_question_screen(app).session
+    game = session.round
+    total = game.total
+    assert total is not None
+    while game.shown.index <= total - keep:
+        session.feedbacks.append(game.answer(game.shown.question.answer))
+        game.next()
+    app.switch_screen(QuestionScreen(session))
     await pilot.pause()

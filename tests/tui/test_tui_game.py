@@ -21,7 +21,9 @@ from tests.tui.helpers import (
     build_fixture,
     current_question_screen,
     play_through,
+    record_game_directly,
     settle,
+    skip_ahead,
 )
 from tests.tui.screen_text import screen_text
 
@@ -194,19 +196,29 @@ async def test_blitz_ends_when_its_clock_runs_out(tmp_path: Path) -> None:
         assert app.screen.result.record.answered == 2
 
 
-async def test_daily_challenge_refuses_a_second_scored_attempt(tmp_path: Path) -> None:
-    """After today's daily is saved, pressing d again says so and starts no game."""
-    fixture = build_fixture(tmp_path)
-    app = app_for(fixture, start=GameSettings(mode=Mode.DAILY, player=PLAYER))
+async def test_daily_challenge_plays_to_a_share_line(tmp_path: Path) -> None:
+    """The daily game ends with the spoiler-free share line on the results screen."""
+    app = app_for(build_fixture(tmp_path), start=GameSettings(mode=Mode.DAILY, player=PLAYER))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        await skip_ahead(pilot, keep=2)
         await play_through(pilot)
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
-        assert app.screen.result.share_line is not None
-        await pilot.press("escape")
+        share = app.screen.result.share_line
+        assert share is not None
+        assert share.startswith("boschquiz daily 2026-11-24  10/10")
+        assert share in screen_text(app).replace("\n", "")
+
+
+async def test_daily_challenge_refuses_a_second_scored_attempt(tmp_path: Path) -> None:
+    """With today's daily saved, the menu says it is done and pressing d starts no game."""
+    fixture = build_fixture(tmp_path)
+    record_game_directly(fixture, GameSettings(mode=Mode.DAILY, player=PLAYER))
+    app = app_for(fixture)
+    async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, MenuScreen)
+        assert app.player == PLAYER
         assert "done today" in screen_text(app)
         await pilot.press("d")
         await settle(pilot)

@@ -116,8 +116,9 @@ class BoschQuizApp(App[int]):
         broken = [p for p in message.load.packs if any(d.is_error for d in p.diagnostics)]
         if broken:
             names = ", ".join(str(p.path.name) for p in broken)
+            count = "1 pack" if len(broken) == 1 else f"{len(broken)} packs"
             self.notify(
-                f"{len(broken)} pack(s) could not be loaded: {names}. See Packs for details.",
+                f"{count} could not be loaded: {names}. See Packs for details.",
                 severity="warning",
                 markup=False,
             )

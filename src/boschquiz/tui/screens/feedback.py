@@ -57,8 +57,15 @@ class FeedbackScreen(QuizScreen[None]):
     def compose(self) -> ComposeResult:
         fb = self.feedback
         verdict, verdict_class = VERDICTS[fb.outcome]
-        with Horizontal(id="feedback-head"):
-            yield Static(Content(verdict), id="verdict", classes=verdict_class)
+        shown = self.session.round.shown
+        of = f" of {shown.total}" if shown.total is not None else ""
+        with Horizontal(id="feedback-head", classes=verdict_class):
+            yield Static(
+                Content.from_markup(
+                    "$verdict  [dim]question $k$of", verdict=verdict, k=str(shown.index), of=of
+                ),
+                id="verdict",
+            )
             yield Static(self._points_text(), id="points")
         with VerticalScroll(id="feedback-body"):
             yield Static(Content(fb.question.prompt), id="feedback-prompt")

@@ -9,7 +9,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Label, Select, SelectionList, Static, Switch
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    Switch,
+)
 from textual.widgets.selection_list import Selection
 
 from boschquiz.core.model import Difficulty, Mode, Show
@@ -81,12 +91,16 @@ class NewGameScreen(QuizScreen[None]):
                 yield SelectionList[str](id="new-game-categories")
             with Horizontal(id="new-game-footer"):
                 yield Static(id="new-game-matching")
+                yield Button(
+                    Content("Start ▶"), variant="primary", compact=True, id="new-game-start"
+                )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#new-game-packs", SelectionList).border_title = "Packs"
-        self.query_one("#new-game-shows", SelectionList).border_title = "Shows"
-        self.query_one("#new-game-categories", SelectionList).border_title = "Categories"
+        for name in ("packs", "shows", "categories"):
+            widget = self.query_one(f"#new-game-{name}", SelectionList)
+            widget.border_title = name.capitalize()
+            widget.border_subtitle = "none ticked: all"
         self.quiz.bank_changed.subscribe(self, lambda _: self._fill_filters())
         self._fill_filters()
         self.query_one("#new-game-mode", Select).focus()
@@ -153,6 +167,7 @@ class NewGameScreen(QuizScreen[None]):
         count = self._matching_count()
         settings = self.settings()
         self.query_one("#new-game-count", Input).disabled = settings.mode not in COUNTED_MODES
+        self.query_one("#new-game-start", Button).disabled = not count
         label = self.query_one("#new-game-matching", Static)
         if count is None:
             label.update(Content("loading questions…"))
@@ -163,7 +178,7 @@ class NewGameScreen(QuizScreen[None]):
             short = wanted is not None and count < wanted
             label.update(
                 Content.from_markup(
-                    "[b]$count[/b] questions match$note   [dim]Ctrl+S or F5 to start",
+                    "[b]$count[/b] questions match$note   [dim]Ctrl+S or F5 starts",
                     count=str(count),
                     note=f": all {count} will be played" if short else "",
                 )
@@ -178,6 +193,7 @@ class NewGameScreen(QuizScreen[None]):
         self._show_matching()
 
     @on(Input.Submitted, "#new-game-count")
+    @on(Button.Pressed, "#new-game-start")
     def _submitted(self) -> None:
         self.action_start()
 

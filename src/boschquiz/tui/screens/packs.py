@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -19,14 +21,25 @@ if TYPE_CHECKING:
     from boschquiz.packs import PackLoadResult
 
 
+def display_path(path: str | Path) -> str:
+    """A path as short as it can be told: relative to the working folder, or to home."""
+    full = Path(path)
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(full.relative_to(base))
+        except ValueError:
+            continue
+    return str(full)
+
+
 def pack_status(result: PackLoadResult) -> Text:
     errors = sum(1 for d in result.diagnostics if d.is_error)
     warnings = len(result.diagnostics) - errors
     if errors:
-        return Text(f"✘ {errors} error{'s' if errors != 1 else ''}", style="bold red")
+        return Text(f"✘ {errors} error{'s' if errors != 1 else ''}", style="bold")
     if warnings:
-        return Text(f"! {warnings} warning{'s' if warnings != 1 else ''}", style="yellow")
-    return Text("✔ ok", style="green")
+        return Text(f"! {warnings} warning{'s' if warnings != 1 else ''}", style="italic")
+    return Text("✔ ok")
 
 
 class PacksScreen(QuizScreen[None]):
@@ -45,11 +58,11 @@ class PacksScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#packs-table", DataTable)
-        table.add_column("Pack", width=26, key="pack")
+        table.add_column("Pack", width=24, key="pack")
         table.add_column("Qs", width=4, key="questions")
         table.add_column("E/M/H", width=9, key="mix")
         table.add_column("Status", width=11, key="status")
-        table.add_column("File", width=20, key="file")
+        table.add_column("File", width=16, key="file")
         self.quiz.bank_changed.subscribe(self, lambda _: self._fill())
         table.focus()
         self._fill()
@@ -94,7 +107,9 @@ class PacksScreen(QuizScreen[None]):
         result = results[row]
         title = result.pack.info.title if result.pack is not None else result.path.stem
         lines = [
-            Content.from_markup("[b]$title[/b]  [dim]$path", title=title, path=str(result.path))
+            Content.from_markup(
+                "[b]$title[/b]  [dim]$path", title=title, path=display_path(result.path)
+            )
         ]
         if result.pack is not None and result.pack.info.description:
             lines.append(Content(result.pack.info.description))
@@ -102,7 +117,8 @@ class PacksScreen(QuizScreen[None]):
             lines.append(Content.from_markup("[dim]No problems found."))
         for diagnostic in result.diagnostics:
             style = "$error" if diagnostic.is_error else "$warning"
-            lines.append(Content.styled(diagnostic.format(), style))
+            shown = replace(diagnostic, path=display_path(diagnostic.path))
+            lines.append(Content.styled(shown.format(), style))
         detail.update(Content("\n").join(lines))
 
     def action_reload(self) -> None:

@@ -7,6 +7,7 @@ changes, so the process stays near idle while a player thinks.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -61,7 +62,9 @@ def begin_game(app: BoschQuizApp, settings: GameSettings) -> bool:
         app.notify("The questions are still loading; try again in a moment.", markup=False)
         return False
     if app.player is not None:
-        settings = _with_player(settings, app.player)
+        settings = replace(settings, player=app.player)
+    if settings.seed is None and app.services.seed is not None:
+        settings = replace(settings, seed=app.services.seed)
     history = app.store if app.store is not None else _FALLBACK_HISTORY
     try:
         game = start_game(
@@ -81,13 +84,7 @@ def start_daily(app: BoschQuizApp) -> bool:
 
 
 def start_review(app: BoschQuizApp) -> bool:
-    return begin_game(app, GameSettings(mode=Mode.REVIEW, seed=app.services.seed))
-
-
-def _with_player(settings: GameSettings, player: str) -> GameSettings:
-    from dataclasses import replace
-
-    return replace(settings, player=player)
+    return begin_game(app, GameSettings(mode=Mode.REVIEW))
 
 
 def _sentence(text: str) -> str:
@@ -120,7 +117,7 @@ class QuestionScreen(QuizScreen[None]):
         super().__init__()
         self.session = session
         self._timer: Timer | None = None
-        self._displayed = session.round.shown.choices
+        self.displayed_choices = session.round.shown.choices
         """The choices as laid out; after 50:50 the removed ones stay, struck out."""
         self._paused_for_modal = False
 
@@ -235,7 +232,7 @@ class QuestionScreen(QuizScreen[None]):
             if game.shown.question.type is QuestionType.TYPED:
                 return False
             index = parameters[0]
-            return isinstance(index, int) and index < len(self._displayed)
+            return isinstance(index, int) and index < len(self.displayed_choices)
         if action == "lifeline":
             if self.session.mode is not Mode.LADDER:
                 return False
@@ -248,10 +245,10 @@ class QuestionScreen(QuizScreen[None]):
 
     def action_pick(self, index: int) -> None:
         if (
-            index < len(self._displayed)
-            and self._displayed[index] in self.session.round.shown.choices
+            index < len(self.displayed_choices)
+            and self.displayed_choices[index] in self.session.round.shown.choices
         ):
-            self._answer(self._displayed[index])
+            self._answer(self.displayed_choices[index])
 
     @on(ChoiceList.OptionSelected, "#choices")
     def _clicked(self, event: ChoiceList.OptionSelected) -> None:
@@ -289,7 +286,7 @@ class QuestionScreen(QuizScreen[None]):
             if lifeline is Lifeline.FIFTY_FIFTY:
                 after = game.fifty_fifty().choices
                 self.query_one("#choices", ChoiceList).set_choices(
-                    self._displayed, frozenset(self._displayed) - frozenset(after)
+                    self.displayed_choices, frozenset(self.displayed_choices) - frozenset(after)
                 )
                 game.resume()
                 self.notify("50:50: two wrong answers are gone.", markup=False)

@@ -1,0 +1,206 @@
+"""What players see: every screen at 80x24, from a fixture bank, a fixed seed and a fake clock.
+
+Update after an intended change with `pytest tests/snapshots --snapshot-update`, then look at
+the report before committing the new SVGs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from boschquiz.core.model import Difficulty, Mode
+from boschquiz.game.settings import GameSettings
+from boschquiz.store import Store
+from boschquiz.tui.app import BoschQuizApp
+from tests.tui.helpers import (
+    BROKEN_PACK,
+    Fixture,
+    answer,
+    answer_and_continue,
+    app_for,
+    build_fixture,
+    play_through,
+    record_game_directly,
+    settle,
+    skip_ahead,
+)
+
+SIZE = (80, 24)
+PLAYER = "Harry"
+SnapCompare = Callable[..., bool]
+RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+@pytest.fixture
+def fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fixture:
+    """The fixture bank with Harry signed in; paths shown relative to the test folder."""
+    monkeypatch.chdir(tmp_path)
+    built = build_fixture(tmp_path)
+    store = Store(built.saves, built.clock)
+    store.ensure_player(PLAYER)
+    store.save_player_settings(PLAYER, {"last_active": built.clock.now().isoformat()})
+    return built
+
+
+def steps(*actions: Callable[[Pilot[Any]], Awaitable[None]] | str) -> RunBefore:
+    """Settle, then run each action (a key name or a coroutine function), settling after each.
+
+    A text cursor blinks on a timer, so inputs are left without focus for the picture.
+    """
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for action in actions:
+            if isinstance(action, str):
+                await pilot.press(action)
+            else:
+                await action(pilot)
+            await settle(pilot)
+        for field in pilot.app.query(Input):
+            field.cursor_blink = False
+        if isinstance(pilot.app.focused, Input):
+            pilot.app.set_focus(None)
+        await pilot.pause()
+
+    return run
+
+
+def classic(**changes: Any) -> GameSettings:
+    settings: dict[str, Any] = {
+        "mode": Mode.CLASSIC,
+        "tier": Difficulty.MEDIUM,
+        "questions": 5,
+        "player": PLAYER,
+    }
+    settings.update(changes)
+    return GameSettings(**settings)
+
+
+def started(fixture: Fixture, settings: GameSettings) -> BoschQuizApp:
+    return app_for(fixture, start=settings)
+
+
+async def answer_wrong(pilot: Pilot[Any]) -> None:
+    await answer(pilot, right=False)
+
+
+async def finish(pilot: Pilot[Any]) -> None:
+    await skip_ahead(pilot)
+    await play_through(pilot)
+
+
+def test_menu(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The title screen with a signed-in player and the daily and review status."""
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps())
+
+
+def test_player_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """Choosing or creating a player."""
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("n"))
+
+
+def test_new_game(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The new-game form with its filters and the matching count."""
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("p"))
+
+
+def test_question_with_choices(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """A multiple-choice question with its countdown, score and streak."""
+    app = started(fixture, classic())
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps())
+
+
+def test_question_typed(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """A typed-answer question."""
+    app = started(fixture, classic(categories=("books",), questions=1))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps())
+
+
+def test_question_countdown_urgent(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The countdown in its last seconds."""
+    app = started(fixture, classic())
+
+    async def late(pilot: Pilot[Any]) -> None:
+        fixture.clock.advance(17)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(late))
+
+
+def test_question_ladder_after_fifty_fifty(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The ladder: rungs, safe havens, lifelines, a 50:50 struck out and the streak flame."""
+    app = started(fixture, GameSettings(mode=Mode.LADDER, player=PLAYER))
+    climb = [answer_and_continue] * 3
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*climb, "5"))
+
+
+def test_question_paused(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """Paused: the question is hidden."""
+    app = started(fixture, classic())
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("space"))
+
+
+def test_feedback_right(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """A right answer with its points breakdown and explanation."""
+    app = started(fixture, classic())
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(answer))
+
+
+def test_feedback_wrong(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """A wrong answer: the pick struck out, the right one highlighted."""
+    app = started(fixture, classic())
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(answer_wrong))
+
+
+def test_leave_game_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """Leaving mid-game asks first."""
+    app = started(fixture, classic())
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("escape"))
+
+
+def test_results_new_high_score(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The results of a first game: a new high score."""
+    app = started(fixture, classic())
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(finish))
+
+
+def test_results_daily_share_line(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The daily results with the share line."""
+    app = started(fixture, GameSettings(mode=Mode.DAILY, player=PLAYER))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(finish))
+
+
+def saved_games(fixture: Fixture) -> None:
+    """Three saved games: two by Harry (one with misses), one by Renée."""
+    record_game_directly(fixture, classic(seed=1))
+    record_game_directly(fixture, classic(seed=2), right=False)
+    record_game_directly(fixture, classic(seed=3, player="Renée"))
+
+
+def test_high_scores(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The high-score table, the player's rows marked."""
+    saved_games(fixture)
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("s"))
+
+
+def test_stats(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """Stats: accuracy per category and show, recent scores, streaks."""
+    saved_games(fixture)
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("t"))
+
+
+def test_packs_with_a_broken_pack(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The packs screen showing the broken pack's error with file:line."""
+    (fixture.root / "user-packs" / "broken.yaml").write_text(BROKEN_PACK, encoding="utf-8")
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("k", "down"))
+
+
+def test_help(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """Rules, scoring and keys."""
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("h"))
