@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,7 @@ def pack(tmp_path: Path) -> Path:
 
 
 def entries(cache: Path) -> list[Path]:
-    return sorted((cache / "packs").glob("*.json"))
+    return sorted((cache / "packs").glob("pack-*"))
 
 
 def test_second_load_comes_from_the_cache_and_is_equal(pack: Path, tmp_path: Path) -> None:
@@ -123,3 +125,17 @@ def test_no_temporary_files_are_left_behind(pack: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     load_pack(pack, cache_dir=cache)
     assert [p.name.startswith("pack-v") for p in (cache / "packs").iterdir()] == [True]
+
+
+def test_entry_for_another_key_is_not_trusted(pack: Path, tmp_path: Path) -> None:
+    """A well-formed entry whose recorded key differs from its name is rebuilt, not served."""
+    cache = tmp_path / "cache"
+    fresh = load_pack(pack, cache_dir=cache)
+    (entry,) = entries(cache)
+    _, _, body = entry.read_bytes().partition(b"\n")
+    fmt, _key, header, rows, notes = marshal.loads(body)
+    forged = marshal.dumps((fmt, "0" * 64, (*header[:1], "Forged title", *header[2:]), rows, notes))
+    entry.write_bytes(f"crc32:{zlib.crc32(forged):08x}\n".encode() + forged)
+    again = load_pack(pack, cache_dir=cache)
+    assert not again.cached
+    assert again.pack == fresh.pack

@@ -2,20 +2,27 @@
 
 The key is the SHA-256 of the pack's bytes together with the schema's bytes, so an edit to
 either can never be served stale. Entries live in `<cache>/packs/`, named with the cache format
-version (a format change never reads an old entry), are written atomically (temporary file and
-rename), and are path-free, so the same content at two paths shares one entry. Each entry starts
-with a checksum of its own body: an entry that is truncated, altered or unreadable is ignored
-and rebuilt, never trusted.
+version and the Python version (a format change never reads an old entry), are written
+atomically (temporary file and rename), and are path-free, so the same content at two paths
+shares one entry. Each entry starts with a checksum of its own body: an entry that is truncated,
+altered or unreadable is ignored and rebuilt, never trusted.
+
+The body is `marshal` data of plain tuples, strings and None: it reads about three times faster
+than the same rows as JSON, which kept a warm load near the 2x-`json.load` limit on a busy
+machine. marshal only ever builds plain values here (nothing is called or imported), its format
+is tied to the Python version in the file name, and the checksum is verified before it is read.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
+import marshal
 import os
+import sys
 import tempfile
 import zlib
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +36,9 @@ from boschquiz.core.model import (
     Show,
 )
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_FOLDER = "packs"
 _FIELDS = tuple(Question.__dataclass_fields__)
-_FIELD_SET = frozenset(_FIELDS)
 _new = object.__new__
 _set = object.__setattr__
 _TYPES = {t.value: t for t in QuestionType}
@@ -49,7 +55,8 @@ def cache_key(content: bytes, schema: bytes) -> str:
 
 
 def entry_path(cache_dir: Path, key: str) -> Path:
-    return cache_dir / CACHE_FOLDER / f"pack-v{CACHE_FORMAT}-{key}.json"
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}m{marshal.version}"
+    return cache_dir / CACHE_FOLDER / f"pack-v{CACHE_FORMAT}-{python}-{key}.bin"
 
 
 def read_entry(cache_dir: Path, key: str, path: Path) -> tuple[Pack, tuple[Diagnostic, ...]] | None:
@@ -58,36 +65,32 @@ def read_entry(cache_dir: Path, key: str, path: Path) -> tuple[Pack, tuple[Diagn
         checksum, _, body = entry_path(cache_dir, key).read_bytes().partition(b"\n")
         if _checksum(body) != checksum:
             return None
-        entry = json.loads(body)
-        if entry["key"] != key or entry["format"] != CACHE_FORMAT:
+        entry_format, entry_key, header, rows, warnings = marshal.loads(body)
+        if entry_key != key or entry_format != CACHE_FORMAT:
             return None
-        return _pack(entry["pack"], entry["questions"], path), _warnings(entry["warnings"], path)
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return _pack(header, rows, path), _warnings(warnings, path)
+    except (OSError, ValueError, EOFError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
 
 def write_entry(cache_dir: Path, key: str, pack: Pack, warnings: tuple[Diagnostic, ...]) -> None:
     """Store `pack` under `key` atomically; a cache that cannot be written is skipped."""
     info = pack.info
-    entry = {
-        "format": CACHE_FORMAT,
-        "key": key,
-        "pack": [
-            info.id,
-            info.title,
-            info.version,
-            info.default_difficulty.value,
-            info.author,
-            info.description,
-        ],
-        "questions": [_row(q) for q in pack.questions],
-        "warnings": [[d.line, d.col, d.message, d.hint] for d in warnings],
-    }
-    body = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    header = (
+        info.id,
+        info.title,
+        info.version,
+        info.default_difficulty.value,
+        info.author,
+        info.description,
+    )
+    rows = [_row(q) for q in pack.questions]
+    notes = [(d.line, d.col, d.message, d.hint) for d in warnings]
+    body = marshal.dumps((CACHE_FORMAT, key, header, rows, notes))
     target = entry_path(cache_dir, key)
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".bin")
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(_checksum(body) + b"\n" + body)
@@ -106,11 +109,15 @@ def _checksum(body: bytes) -> bytes:
     return f"crc32:{zlib.crc32(body):08x}".encode()
 
 
-def _row(q: Question) -> dict[str, object]:
-    return {name: getattr(q, name) for name in _FIELDS}
+def _row(q: Question) -> tuple[object, ...]:
+    """A question as plain values in field order (enums as their text)."""
+    return tuple(
+        value.value if isinstance(value, StrEnum) else value
+        for value in (getattr(q, name) for name in _FIELDS)
+    )
 
 
-def _pack(header: list[Any], rows: list[dict[str, Any]], path: Path) -> Pack:
+def _pack(header: tuple[Any, ...], rows: list[tuple[Any, ...]], path: Path) -> Pack:
     pack_id, title, version, default, author, description = header
     info = PackInfo(
         id=str(pack_id),
@@ -124,26 +131,25 @@ def _pack(header: list[Any], rows: list[dict[str, Any]], path: Path) -> Pack:
     return Pack(info, tuple(_question(row) for row in rows))
 
 
-def _question(row: dict[str, Any]) -> Question:
-    """A Question from a cache row, adopting the row as its `__dict__`.
+def _question(row: tuple[Any, ...]) -> Question:
+    """A Question from a cache row, given its fields as a ready `__dict__`.
 
     `Question.__init__` (a frozen dataclass sets each field through `object.__setattr__`) took
-    more time than parsing the JSON; adopting the dict is equal in effect (the tests compare
-    cached and freshly built packs) and a few times faster. The row must have exactly the fields.
+    more time than reading the entry; handing over the dict is equal in effect (the tests compare
+    cached and freshly built packs) and a few times faster.
     """
-    if row.keys() != _FIELD_SET:
+    if len(row) != len(_FIELDS):
         raise ValueError("cache row does not have the Question fields")
-    row["type"] = _TYPES[row["type"]]
-    row["difficulty"] = _DIFFICULTIES[row["difficulty"]]
-    row["choices"] = tuple(row["choices"])
-    row["accept"] = tuple(row["accept"])
-    row["show"] = _SHOWS[row["show"]]
+    fields = dict(zip(_FIELDS, row, strict=True))
+    fields["type"] = _TYPES[fields["type"]]
+    fields["difficulty"] = _DIFFICULTIES[fields["difficulty"]]
+    fields["show"] = _SHOWS[fields["show"]]
     question: Question = _new(Question)
-    _set(question, "__dict__", row)
+    _set(question, "__dict__", fields)
     return question
 
 
-def _warnings(rows: list[list[Any]], path: Path) -> tuple[Diagnostic, ...]:
+def _warnings(rows: list[tuple[Any, ...]], path: Path) -> tuple[Diagnostic, ...]:
     return tuple(
         Diagnostic(str(path), int(line), int(col), Severity.WARNING, str(message), hint)
         for line, col, message, hint in rows
