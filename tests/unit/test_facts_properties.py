@@ -17,6 +17,7 @@ from boschquiz.facts.model import Entity, Fact, FactsBase, Source
 
 SOURCE = Source(id="src", title="Random source", date="2025-07-07", cite_as="the source")
 PRAISE = ("its pacing", "its music", "its cast", "its twists")
+REASONS = ("budget", "ratings", "a strike", "the weather")
 
 
 @st.composite
@@ -45,6 +46,10 @@ def bases(draw: st.DrawFn) -> FactsBase:
             add(show.id, "created_by", object=draw(st.sampled_from(people)).id, contested="why")
         for year in draw(st.sets(st.integers(1990, 2030), max_size=2)):
             add(show.id, "ended_in", value=year)
+        reasons = draw(st.lists(st.sampled_from(REASONS), min_size=1, max_size=3, unique=True))
+        explained: bool = draw(st.booleans())
+        if explained:
+            add(show.id, "ended_because_of", value=reasons[0], ruled_out=tuple(reasons[1:]))
         praised: bool = draw(st.booleans())
         if praised:
             add(show.id, "recommended_for", value=draw(st.sampled_from(PRAISE)))
