@@ -156,6 +156,19 @@ def test_other_syntax_errors_are_located(tmp_path: Path) -> None:
     assert "error: invalid YAML" in message
 
 
+def test_colon_in_plain_value_gets_a_quoting_hint(tmp_path: Path) -> None:
+    """The commonest author mistake, ': ' inside an unquoted value, says to quote it."""
+    message = only_error(load_yaml(write(tmp_path, "prompt: Who leads Bosch: Legacy?\n")))
+    assert ":1:25: error: invalid YAML: mapping values are not allowed" in message
+    assert "a value containing ': ' must be quoted" in message
+
+
+def test_unclosed_bracket_gets_a_hint(tmp_path: Path) -> None:
+    """A list opened with '[' and never closed says how to fix it."""
+    message = only_error(load_yaml(write(tmp_path, "a: [1, 2\nb: 3\n")))
+    assert "close the list with ']'" in message
+
+
 def test_deep_flow_nesting_is_refused_without_crashing(tmp_path: Path) -> None:
     """30,000 nested brackets (which crash the C composer) give an error at the limit."""
     message = only_error(load_yaml(write(tmp_path, "[" * 30_000 + "]" * 30_000)))

@@ -357,4 +357,19 @@ class _Builder:
             message = f"invalid YAML: {problem}"
             if context and exc.context_mark is not None:
                 message += f" ({context} at line {exc.context_mark.line + 1})"
+            hint = next((h for cause, h in _SYNTAX_HINTS if cause in problem), None)
         return error(self.path, line, col, message, hint)
+
+
+_SYNTAX_HINTS = (
+    (
+        "mapping values are not allowed",
+        "a value containing ': ' must be quoted, e.g. prompt: \"Who stars in Bosch: Legacy?\"; "
+        "otherwise check the indentation",
+    ),
+    ("expected ',' or ']'", "close the list with ']', or quote an entry containing ',' or ']'"),
+    ("expected ',' or '}'", "close the mapping with '}', or quote a value containing ',' or '}'"),
+    ("expected '-' indicator", "check the indentation: the entries of a list must line up"),
+    ("expected key", "check the indentation, and quote a value that has text after a quote"),
+    ("cannot start any token", "quote a value that starts with @, ` or %"),
+)
