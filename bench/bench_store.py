@@ -6,7 +6,9 @@ Targets (issue 5), each printed next to a floor measured in the same run:
 - the top 10 of a high-score table in a fresh process, from opening the store to having the
   rows: at most 50 ms (floor: a naive TinyDB scan of the same games' summaries);
 - peak memory of opening the store and reading the top 10 does not grow with history
-  (1,000 against 100,000 games, tracemalloc in fresh processes; target: at most 1.5x).
+  (tracemalloc in fresh processes). The tables fill up over the first few thousand games
+  (each keeps the best 50 per tier plus each player's best 10), so the target compares
+  100,000 games with 10,000 (at most 1.1x); 1,000 games are printed for scale.
 
 The game log is written in whole segments with the store's own layout and codec (recording
 100,000 games one by one would take many minutes); the store then builds its tables from the
@@ -47,7 +49,7 @@ QUESTIONS = [f"pack/q{i:04d}" for i in range(1500)]
 START = datetime(2024, 1, 1, 20, 0, tzinfo=UTC)
 RECORD_LIMIT = 0.020
 TOP10_LIMIT = 0.050
-MEMORY_RATIO = 1.5
+MEMORY_RATIO = 1.1
 
 TOP10_SCRIPT = """
 import sys, time
@@ -209,18 +211,19 @@ def sqlite_times(folder: Path, runs: int) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--games", type=int, default=100_000, help="history size")
-    parser.add_argument("--small", type=int, default=1_000, help="history size for memory")
+    parser.add_argument("--mid", type=int, default=10_000, help="history size for memory")
+    parser.add_argument("--small", type=int, default=1_000, help="history size for scale")
     parser.add_argument("--runs", type=int, default=30, help="measured records / launches")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
         root = Path(tmp)
         started = time.perf_counter()
-        build_store(root / "big", args.games)
-        build_store(root / "small", args.small)
+        for name, size in (("big", args.games), ("mid", args.mid), ("small", args.small)):
+            build_store(root / name, size)
         build_naive(root / "naive.json", args.games)
         print(
-            f"built stores of {args.games:,} and {args.small:,} games and the naive file"
-            f" in {time.perf_counter() - started:.1f} s"
+            f"built stores of {args.games:,}, {args.mid:,} and {args.small:,} games and the"
+            f" naive file in {time.perf_counter() - started:.1f} s"
         )
 
         record = statistics.median(record_times(root / "big", args.runs))
@@ -246,20 +249,21 @@ def main() -> int:
             naive,
         )
 
-        small_peak = statistics.median(
-            in_fresh_process(MEMORY_SCRIPT, str(root / "small"))[0] for _ in range(3)
-        )
-        big_peak = statistics.median(
-            in_fresh_process(MEMORY_SCRIPT, str(root / "big"))[0] for _ in range(3)
-        )
-        ratio = big_peak / small_peak
+        peaks = {
+            name: statistics.median(
+                in_fresh_process(MEMORY_SCRIPT, str(root / name))[0] for _ in range(3)
+            )
+            for name in ("big", "mid", "small")
+        }
+        ratio = peaks["big"] / peaks["mid"]
         memory_ok = ratio <= MEMORY_RATIO
         ok &= memory_ok
         print(
             f"{'PASS' if memory_ok else 'MISS'} peak memory opening the store + top 10:"
-            f" {big_peak / 1024:.0f} KiB at {args.games:,} games | floor (same at"
-            f" {args.small:,} games): {small_peak / 1024:.0f} KiB | ratio {ratio:.2f}x"
-            f" (target <= {MEMORY_RATIO:g}x)"
+            f" {peaks['big'] / 1024:.0f} KiB at {args.games:,} games | floor (same at"
+            f" {args.mid:,} games): {peaks['mid'] / 1024:.0f} KiB | ratio {ratio:.2f}x"
+            f" (target <= {MEMORY_RATIO:g}x); at {args.small:,} games:"
+            f" {peaks['small'] / 1024:.0f} KiB"
         )
     return 0 if ok else 1
 
