@@ -159,7 +159,7 @@ def test_other_syntax_errors_are_located(tmp_path: Path) -> None:
 def test_colon_in_plain_value_gets_a_quoting_hint(tmp_path: Path) -> None:
     """The commonest author mistake, ': ' inside an unquoted value, says to quote it."""
     message = only_error(load_yaml(write(tmp_path, "prompt: Who leads Bosch: Legacy?\n")))
-    assert ":1:25: error: invalid YAML: mapping values are not allowed" in message
+    assert ":1:24: error: invalid YAML: mapping values are not allowed" in message
     assert "a value containing ': ' must be quoted" in message
 
 
