@@ -140,21 +140,30 @@ class Context:
 def _shuffled(groups: Sequence[Sequence[T]], rng: random.Random) -> Iterator[T]:
     """The items of `groups`, as one pool, in random order, drawn lazily.
 
-    A Fisher-Yates shuffle over the virtual concatenation, keeping only the swapped places:
-    drawing three wrong answers from thousands of candidates costs three draws, not a copy.
+    Taking three wrong answers from thousands of candidates costs a few draws, not a shuffle
+    of them all: positions are drawn at random and repeats redrawn, until half the pool is
+    used; the rest, if ever wanted, is shuffled outright.
     """
     starts: list[int] = []
     total = 0
     for group in groups:
         starts.append(total)
         total += len(group)
-    moved: dict[int, int] = {}
-    for i in range(total):
-        j = rng.randrange(i, total)
-        picked = moved.get(j, j)
-        moved[j] = moved.get(i, i)
-        where = bisect.bisect_right(starts, picked) - 1
-        yield groups[where][picked - starts[where]]
+
+    def item(position: int) -> T:
+        where = bisect.bisect_right(starts, position) - 1
+        return groups[where][position - starts[where]]
+
+    drawn: set[int] = set()
+    while len(drawn) * 2 < total:
+        position = int(rng.random() * total)
+        if position not in drawn:
+            drawn.add(position)
+            yield item(position)
+    rest = [position for position in range(total) if position not in drawn]
+    rng.shuffle(rest)
+    for position in rest:
+        yield item(position)
 
 
 def entity_distractors(
