@@ -316,3 +316,12 @@ def test_no_wrong_option_is_named_in_its_prompt() -> None:
 
 def _word_string(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def test_no_typed_spelling_is_given_by_its_prompt() -> None:
+    """Typing a word already in the prompt ("Bosch" for the centre of Bosch) never scores."""
+    for question in shipped():
+        if question.type is QuestionType.TYPED:
+            prompt = _word_string(question.prompt)
+            for spelling in (question.answer, *question.accept):
+                assert _word_string(spelling) not in prompt, (question.id, spelling)

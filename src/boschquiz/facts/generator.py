@@ -295,8 +295,13 @@ class _FactQuestions:
     def typed_question(
         self, form: Form, prompt: str, answer: str, accept: tuple[str, ...]
     ) -> Question:
+        """A typed question; a spelling the prompt already holds ("Bosch" for "Which
+        character is at the centre of Bosch?") is not accepted, it would give the answer away."""
         shown = capitalised(answer)
-        spellings = tuple(dict.fromkeys(a for a in (answer, *accept) if a != shown))
+        in_prompt = _words(prompt)
+        spellings = tuple(
+            dict.fromkeys(a for a in (answer, *accept) if a != shown and _words(a) not in in_prompt)
+        )
         return self.question(form, QuestionType.TYPED, prompt, shown, (), 0.0, accept=spellings)
 
     def question(
