@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -40,3 +41,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("boschquiz: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return reader_went_away()
+
+
+EXIT_READER_GONE = 141
+"""128 + SIGPIPE, what a shell reports for a program whose reader left (`| head`)."""
+
+
+def reader_went_away() -> int:
+    """The reader of our output left early: end quietly, with no traceback at shutdown."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_READER_GONE
