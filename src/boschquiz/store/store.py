@@ -129,8 +129,9 @@ class Store:
                     self._notices.append(exc.message)
 
     def notices(self) -> tuple[str, ...]:
-        """One-sentence messages for the player from opening the store (e.g. a damaged file
-        moved aside) and from later reads; each is reported once per store."""
+        """One-sentence messages for the player, oldest first, gathered since this store was
+        built: a damaged file moved aside, saves from a newer version, a save whose tables
+        will catch up later. A front end shows the ones it has not shown yet."""
         self.open()
         return tuple(self._notices)
 
