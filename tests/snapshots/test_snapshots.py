@@ -21,6 +21,7 @@ from boschquiz.tui.app import BoschQuizApp
 from tests.tui.helpers import (
     BROKEN_PACK,
     Fixture,
+    advance_clock,
     answer,
     answer_and_continue,
     app_for,
@@ -127,8 +128,7 @@ def test_question_countdown_urgent(snap_compare: SnapCompare, fixture: Fixture) 
     app = started(fixture, classic())
 
     async def late(pilot: Pilot[Any]) -> None:
-        fixture.clock.advance(17)
-        await pilot.pause(0.3)
+        await advance_clock(pilot, fixture.clock, 17)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=steps(late))
 

@@ -345,3 +345,12 @@ async def skip_ahead(pilot: Pilot[Any], *, keep: int = 1) -> None:
         game.next()
     app.switch_screen(QuestionScreen(session))
     await pilot.pause()
+
+
+async def advance_clock(pilot: Pilot[Any], clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock and let the screen read it at once, instead of waiting for its timer."""
+    clock.advance(seconds)
+    check = getattr(pilot.app.screen, "check_clock", None)
+    if check is not None:
+        check()
+    await pilot.pause()

@@ -15,6 +15,7 @@ from boschquiz.tui.screens.question import QuestionScreen
 from boschquiz.tui.screens.results import ResultsScreen
 from boschquiz.tui.widgets.countdown import CountdownBar
 from tests.tui.helpers import (
+    advance_clock,
     answer,
     answer_and_continue,
     app_for,
@@ -68,8 +69,7 @@ async def test_question_times_out_when_the_fake_clock_passes_the_deadline(tmp_pa
         await settle(pilot)
         limit = current_question_screen(app).session.round.shown.time_limit
         assert limit is not None
-        fixture.clock.advance(limit + 0.5)
-        await pilot.pause(0.3)
+        await advance_clock(pilot, fixture.clock, limit + 0.5)
         assert isinstance(app.screen, FeedbackScreen)
         assert app.screen.feedback.outcome is Outcome.TIMEOUT
         assert "Time's up" in screen_text(app)
@@ -85,8 +85,7 @@ async def test_countdown_turns_urgent_in_the_last_seconds(tmp_path: Path) -> Non
         assert not bar.has_class("-urgent")
         limit = current_question_screen(app).session.round.shown.time_limit
         assert limit is not None
-        fixture.clock.advance(limit - 4)
-        await pilot.pause(0.3)
+        await advance_clock(pilot, fixture.clock, limit - 4)
         assert bar.has_class("-urgent")
         assert bar.painted is not None
         assert bar.painted[0] == 4
@@ -100,8 +99,7 @@ async def test_feedback_continues_by_itself_on_the_clock_in_timed_modes(tmp_path
         await settle(pilot)
         await answer(pilot)
         assert isinstance(app.screen, FeedbackScreen)
-        fixture.clock.advance(11)
-        await pilot.pause(0.3)
+        await advance_clock(pilot, fixture.clock, 11)
         assert isinstance(app.screen, QuestionScreen)
         assert app.screen.session.round.shown.index == 2
 
@@ -119,8 +117,7 @@ async def test_pause_hides_the_question_and_stops_the_clock(tmp_path: Path) -> N
         await pilot.pause()
         assert prompt not in screen_text(app)
         assert "Paused" in screen_text(app)
-        fixture.clock.advance(100)
-        await pilot.pause(0.3)
+        await advance_clock(pilot, fixture.clock, 100)
         assert app.screen is screen
         assert screen.session.round.seconds_left() == before
         await pilot.press("space")
@@ -186,8 +183,7 @@ async def test_blitz_ends_when_its_clock_runs_out(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await answer_and_continue(pilot)
-        fixture.clock.advance(61)
-        await pilot.pause(0.3)
+        await advance_clock(pilot, fixture.clock, 61)
         assert isinstance(app.screen, FeedbackScreen)
         assert app.screen.feedback.game_over
         await pilot.press("enter")

@@ -92,8 +92,8 @@ class FeedbackScreen(QuizScreen[None]):
             if self.feedback.explanation and self.session.mode is not Mode.BLITZ:
                 wait += EXPLANATION_EXTRA
             self._continue_at = self.quiz.services.clock.monotonic() + wait
-            self._timer = self.set_interval(TICK_SECONDS, self._tick)
-        self._tick()
+            self._timer = self.set_interval(TICK_SECONDS, self.check_clock)
+        self.check_clock()
 
     def _points_text(self) -> Content:
         fb = self.feedback
@@ -138,7 +138,8 @@ class FeedbackScreen(QuizScreen[None]):
                 lines.append(Content.styled(f"   {choice}", "dim"))
         return Content("\n").join(lines)
 
-    def _tick(self) -> None:
+    def check_clock(self) -> None:
+        """Read the clock and act on it; the interval timer calls this a few times a second."""
         note = self.query_one("#continue-note", Static)
         what = "see results" if self.feedback.game_over else "next question"
         if self._continue_at is None:
@@ -193,4 +194,4 @@ class FeedbackScreen(QuizScreen[None]):
         else:
             self._continue_at = None
             self._shown_seconds = None
-            self._tick()
+            self.check_clock()

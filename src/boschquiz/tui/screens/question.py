@@ -161,9 +161,9 @@ class QuestionScreen(QuizScreen[None]):
                 game.shown.index, self.session.rung_points
             )
         self._show_lifelines()
-        self._tick()
+        self.check_clock()
         if game.shown.deadline is not None:
-            self._timer = self.set_interval(TICK_SECONDS, self._tick)
+            self._timer = self.set_interval(TICK_SECONDS, self.check_clock)
 
     # -- what is shown ----------------------------------------------------------------------
 
@@ -213,7 +213,8 @@ class QuestionScreen(QuizScreen[None]):
         parts.append(Content.from_markup("[b]w[/b] walk away"))
         note.update(Content("   ").join(parts))
 
-    def _tick(self) -> None:
+    def check_clock(self) -> None:
+        """Read the clock and act on it; the interval timer calls this a few times a second."""
         game = self.session.round
         if game.state is RoundState.ASKING and game.check_timeout():
             feedback = game.feedback
@@ -297,7 +298,7 @@ class QuestionScreen(QuizScreen[None]):
         except GameStateError:
             return
         self._show_lifelines()
-        self._tick()
+        self.check_clock()
         self.refresh_bindings()
 
     def action_walk_away(self) -> None:
@@ -329,7 +330,7 @@ class QuestionScreen(QuizScreen[None]):
         elif game.state is RoundState.ASKING:
             game.pause()
         self.set_class(game.paused, "-paused")
-        self._tick()
+        self.check_clock()
 
     def action_leave(self) -> None:
         from boschquiz.tui.screens.confirm import ConfirmScreen
@@ -358,4 +359,4 @@ class QuestionScreen(QuizScreen[None]):
         if self._paused_for_modal and self.session.round.paused:
             self.session.round.resume()
         self._paused_for_modal = False
-        self._tick()
+        self.check_clock()
