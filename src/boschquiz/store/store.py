@@ -657,7 +657,9 @@ class _StatsFile:
     """One player's `stats/<hash>.json`: one TinyDB document holding the player, the last game
     folded in, and per question id `[seen, right, wrong, last_seen, box, due]`.
 
-    Rows stay as stored; only the questions a game touches are converted and rescheduled.
+    Rows stay as stored; only the questions a game touches are converted and rescheduled, and
+    a malformed row counts as a question never seen (checking all of them would cost a save
+    more than everything else in it).
     """
 
     def __init__(self, player: str, applied: int, rows: dict[str, list[Any]]) -> None:
@@ -675,8 +677,6 @@ class _StatsFile:
         applied, rows = docs[0].get("applied_through"), docs[0].get("questions")
         if not isinstance(applied, int) or not isinstance(rows, dict):
             raise _WrongShape("is not a question history")
-        if not all(isinstance(row, list) and len(row) == 6 for row in rows.values()):
-            raise _WrongShape("has entries of the wrong shape")
         return cls(player, applied, rows)
 
     @property
