@@ -11,6 +11,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from boschquiz.core.model import TRUE_FALSE_CHOICES, Difficulty, Question, QuestionType
 from boschquiz.facts.difficulty import Form, tier
@@ -61,8 +62,13 @@ def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ..
     return tuple(questions)
 
 
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@lru_cache(maxsize=8192)
 def _words(text: str) -> str:
-    return " " + " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split()) + " "
+    """ " renée ballard " for "Renée Ballard": case and punctuation away, for whole-word search."""
+    return f" {_NOT_WORD.sub(' ', text.casefold()).strip()} "
 
 
 def _not_named_in(text: str, wrong: list[Distractor]) -> list[Distractor]:
@@ -134,7 +140,6 @@ class _FactQuestions:
         spec, fact = self.spec, self.fact
         if spec.forward is None:
             return None
-        rng = self.rng
         if spec.kind is ValueKind.ENTITY:
             assert fact.object is not None
             true_objects = self.base.objects_of(fact.subject, fact.relation)
@@ -147,49 +152,31 @@ class _FactQuestions:
                     return None
                 template = spec.forward_many
                 others = joined(sorted(self.words.name(o) for o in self._stated_others()))
-            wrong = entity_distractors(
-                self.ctx, fact.object, true_objects, fact.relation, "object", rng, WITH_SPARES
-            )
-            return self._choice(self.words.fill(template, others=others), wrong)
-        return self._choice(self.words.fill(spec.forward), self._value_distractors(rng))
+            return self._choice(self.words.fill(template, others=others), self.wrong_objects)
+        return self._choice(self.words.fill(spec.forward), self.wrong_values)
 
     def reverse(self) -> _Choice | None:
         spec, fact = self.spec, self.fact
         if spec.reverse is None or not spec.reverse_closed:
             return None
-        rng = self.rng
-        subjects = self._true_subjects()
-        wrong = entity_distractors(
-            self.ctx, fact.subject, subjects, fact.relation, "subject", rng, WITH_SPARES
-        )
         return self._choice(
-            self.words.fill(spec.reverse), wrong, answer=self.words.name(fact.subject)
+            self.words.fill(spec.reverse), self.wrong_subjects, answer=self.words.name(fact.subject)
         )
 
     def false_statement(self) -> tuple[str, float] | None:
         """The statement with the closest certainly-wrong object (or subject) in its place."""
-        spec, fact = self.spec, self.fact
-        rng = self.rng
+        spec = self.spec
         if spec.kind is ValueKind.ENTITY:
-            assert fact.object is not None
             if spec.forward_closed:
-                true_objects = self.base.objects_of(fact.subject, fact.relation)
-                wrong = entity_distractors(
-                    self.ctx, fact.object, true_objects, fact.relation, "object", rng, WITH_SPARES
-                )
-                wrong = _not_named_in(self.words.statement(), wrong)
+                wrong = _not_named_in(self.words.statement(), self.wrong_objects)
                 if wrong:
                     return self.words.statement(answer=wrong[0].text), wrong[0].similarity
             if spec.reverse_closed:
-                subjects = self._true_subjects()
-                wrong = entity_distractors(
-                    self.ctx, fact.subject, subjects, fact.relation, "subject", rng, WITH_SPARES
-                )
-                wrong = _not_named_in(self.words.statement(), wrong)
+                wrong = _not_named_in(self.words.statement(), self.wrong_subjects)
                 if wrong:
                     return self.words.statement(subject=wrong[0].text), wrong[0].similarity
             return None
-        values = self._value_distractors(rng, minimum=1)
+        values = _not_named_in(self.words.statement(), self.wrong_values)
         if not values:
             return None
         return self.words.statement(answer=values[0].text), values[0].similarity
@@ -243,30 +230,46 @@ class _FactQuestions:
         assert fact.value is not None
         return self.base.subjects_with_value(fact.relation, fact.value)
 
-    def _value_distractors(
-        self, rng: random.Random, minimum: int = MIN_DISTRACTORS
-    ) -> list[Distractor] | None:
+    @cached_property
+    def wrong_objects(self) -> list[Distractor]:
+        """Certainly-wrong objects, closest first, with spares: for the forward choice and
+        the false statement alike."""
+        fact = self.fact
+        assert fact.object is not None
+        true_objects = self.base.objects_of(fact.subject, fact.relation)
+        return entity_distractors(
+            self.ctx, fact.object, true_objects, fact.relation, "object", self.rng, WITH_SPARES
+        )
+
+    @cached_property
+    def wrong_subjects(self) -> list[Distractor]:
+        fact = self.fact
+        subjects = self._true_subjects()
+        return entity_distractors(
+            self.ctx, fact.subject, subjects, fact.relation, "subject", self.rng, WITH_SPARES
+        )
+
+    @cached_property
+    def wrong_values(self) -> list[Distractor]:
+        """Certainly-wrong values, closest first: what the source rules out, other subjects'
+        values of a closed relation, or near misses of a number, year or date."""
         spec, fact = self.spec, self.fact
         assert fact.value is not None
         if spec.kind is ValueKind.TEXT:
             if not (spec.forward_closed or fact.ruled_out):
-                return None
-            wrong = text_distractors(self.ctx, fact, spec, rng, WITH_SPARES)
-        elif spec.forward_closed:
-            true_values = self.base.values_of(fact.subject, fact.relation)
-            wrong = [
-                Distractor(format_value(v, spec), similarity)
-                for v, similarity in near_misses(fact.value, true_values, spec, rng)
-            ]
-        else:
-            return None
-        return wrong if len(wrong) >= minimum else None
+                return []
+            return text_distractors(self.ctx, fact, spec, self.rng, WITH_SPARES)
+        if not spec.forward_closed:
+            return []
+        true_values = self.base.values_of(fact.subject, fact.relation)
+        return [
+            Distractor(format_value(v, spec), similarity)
+            for v, similarity in near_misses(fact.value, true_values, spec, self.rng)
+        ]
 
     def _choice(
-        self, prompt: str, wrong: list[Distractor] | None, answer: str | None = None
+        self, prompt: str, wrong: list[Distractor], answer: str | None = None
     ) -> _Choice | None:
-        if wrong is None:
-            return None
         wrong = _not_named_in(prompt, wrong)[:MAX_DISTRACTORS]
         if len(wrong) < MIN_DISTRACTORS:
             return None
