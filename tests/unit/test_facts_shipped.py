@@ -288,6 +288,8 @@ def test_shipped_ids_are_pinned() -> None:
         "gen/ballard-created-by-alaimo/forward",
         "gen/bosch-ended-because-of-budget/false",
         "gen/mindhunter-recommended/reverse",
+        "gen/ballard-season-two-status/false",
+        "gen/maggie-q-spoke-to-today/false",
     ):
         assert pinned in ids
 

@@ -168,15 +168,15 @@ class _FactQuestions:
         spec = self.spec
         if spec.kind is ValueKind.ENTITY:
             if spec.forward_closed:
-                wrong = _not_named_in(self.words.statement(), self.wrong_objects)
+                wrong = _not_named_in(self.words.statement(answer=""), self.wrong_objects)
                 if wrong:
                     return self.words.statement(answer=wrong[0].text), wrong[0].similarity
             if spec.reverse_closed:
-                wrong = _not_named_in(self.words.statement(), self.wrong_subjects)
+                wrong = _not_named_in(self.words.statement(subject=""), self.wrong_subjects)
                 if wrong:
                     return self.words.statement(subject=wrong[0].text), wrong[0].similarity
             return None
-        values = _not_named_in(self.words.statement(), self.wrong_values)
+        values = _not_named_in(self.words.statement(answer=""), self.wrong_values)
         if not values:
             return None
         return self.words.statement(answer=values[0].text), values[0].similarity
