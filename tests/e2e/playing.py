@@ -90,3 +90,27 @@ def answer_right(terminal: TmuxSession, screen: str) -> None:
         terminal.send_keys("Enter")
     else:
         terminal.send_keys(choice_key(screen, question.answer))
+
+
+VERDICTS = ("✔ Right!", "✘ Wrong", "⏱ Time's up")
+FIRST_CHOICE = re.compile(r"(?m)\b1 A  \S")
+
+
+def any_question_answerable(screen: str, k: int, total: int) -> bool:
+    """Question `k` of any bank is painted with a first choice line or the typed-answer box."""
+    header = f"question {k} of {total}"
+    return header in screen and (TYPED_PLACEHOLDER in screen or bool(FIRST_CHOICE.search(screen)))
+
+
+def answer_blind(terminal: TmuxSession, screen: str) -> None:
+    """Answer without knowing the question: the first choice, or a typed guess."""
+    if TYPED_PLACEHOLDER in screen:
+        terminal.type_text("Harry Bosch")
+        terminal.send_keys("Enter")
+    else:
+        terminal.send_keys("1")
+
+
+def wait_for_verdict(terminal: TmuxSession) -> str:
+    """Poll until a feedback screen shows its verdict, whichever it is."""
+    return terminal.wait_until(lambda s: any(v in s for v in VERDICTS), "a feedback verdict")
