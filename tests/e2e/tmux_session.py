@@ -34,13 +34,14 @@ writes its exit status. tmux 3.3 under load was seen to leave an exited program 
 over 20 s, with no status to read, so tmux's own `pane_dead_status` is not relied on."""
 
 
-_SIZE_VARIABLES = ("COLUMNS", "LINES")
-"""pytest-xdist exports COLUMNS=80 and LINES=24; Textual would then ignore every resize."""
+_NOT_INHERITED = ("COLUMNS", "LINES", "NO_COLOR")
+"""pytest-xdist exports COLUMNS=80 and LINES=24, and Textual would then ignore every resize;
+NO_COLOR from the developer's shell would change every screen. A test sets it when it wants it."""
 
 
 def _inherited_environment() -> dict[str, str]:
-    """This process's environment, minus what would pin the program's terminal size."""
-    return {k: v for k, v in os.environ.items() if k not in _SIZE_VARIABLES}
+    """This process's environment, minus what would pin the program's size or colours."""
+    return {k: v for k, v in os.environ.items() if k not in _NOT_INHERITED}
 
 
 def tmux_available() -> bool:
@@ -75,9 +76,12 @@ class TmuxSession:
             env={**_inherited_environment(), **self._env},
         )
 
-    def start(self, argv: Sequence[str], cwd: Path | None = None) -> None:
-        """Start `argv` in a fresh detached session of WIDTH x HEIGHT."""
-        env_args = [arg for key, value in self._env.items() for arg in ("-e", f"{key}={value}")]
+    def start(
+        self, argv: Sequence[str], cwd: Path | None = None, env: Mapping[str, str] | None = None
+    ) -> None:
+        """Start `argv` in a fresh detached session of WIDTH x HEIGHT, with `env` added."""
+        program_env = {**self._env, **(env or {})}
+        env_args = [arg for key, value in program_env.items() for arg in ("-e", f"{key}={value}")]
         cwd_args = ["-c", str(cwd)] if cwd is not None else []
         self._status_file.unlink(missing_ok=True)
         self._tmux(
@@ -96,9 +100,10 @@ class TmuxSession:
         """Send `text` literally, character by character, as a user typing it."""
         self._tmux("send-keys", "-t", "main", "-l", text)
 
-    def screen(self) -> str:
-        """The visible screen as plain text, one line per row."""
-        return self._tmux("capture-pane", "-p", "-t", "main").stdout
+    def screen(self, *, styles: bool = False) -> str:
+        """The visible screen as plain text, one line per row; with `styles`, the SGR escape
+        sequences (colours, bold, ...) are kept in it."""
+        return self._tmux("capture-pane", "-p", *(["-e"] if styles else []), "-t", "main").stdout
 
     def size(self) -> tuple[int, int]:
         out = self._tmux("display-message", "-p", "-t", "main", "#{pane_width} #{pane_height}")
