@@ -164,3 +164,33 @@ def test_short_difficulty_is_filled_from_the_nearest() -> None:
     game = new_game(bank, tier=Difficulty.HARD, questions=10)
     ids = play_through(game)
     assert all("/m" in i for i in ids)
+
+
+def test_a_game_asks_one_question_per_generated_fact() -> None:
+    """The forms generated from one fact give each other away: a game asks only one of them."""
+    forms = ("forward", "reverse", "true", "false", "typed")
+    questions = [
+        replace(choice_question(f"f{i}-{form}"), id=f"gen/fact-{i}/{form}", pack="gen")
+        for i in range(4)
+        for form in forms
+    ]
+    ids = play_through(new_game(QuestionBank(tuple(questions)), questions=20))
+    facts = [qid.split("/")[1] for qid in ids]
+    assert sorted(facts) == ["fact-0", "fact-1", "fact-2", "fact-3"]
+
+
+def test_review_asks_one_question_per_generated_fact() -> None:
+    """Two missed forms of one fact come back in review as one question."""
+    bank = QuestionBank(
+        tuple(
+            replace(choice_question(form), id=f"gen/fact-1/{form}", pack="gen")
+            for form in ("true", "false")
+        )
+    )
+    history = InMemoryHistory()
+    for q in bank.questions:
+        history.set_stats(
+            PLAYER, QuestionStats(q.id, seen=1, wrong=1, box=1, due="2026-11-01T10:00")
+        )
+    ids = play_through(new_game(bank, mode=Mode.REVIEW, history=history))
+    assert len(ids) == 1

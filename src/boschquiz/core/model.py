@@ -60,6 +60,16 @@ class Question:
     source: str | None = None
     time_limit: int | None = None
 
+    @property
+    def family(self) -> str:
+        """Questions of one family give each other away, so a game asks at most one of them.
+
+        The forms generated from one fact ("gen/<fact-id>/<form>") are a family; any other
+        question is a family of its own.
+        """
+        parts = self.id.split("/")
+        return "/".join(parts[:2]) if parts[0] == "gen" and len(parts) >= 3 else self.id
+
     def to_json(self) -> dict[str, object]:
         """The public shape used by `boschquiz questions --json` and the generated-pack writer."""
         return {

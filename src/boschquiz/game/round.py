@@ -239,7 +239,7 @@ def _choose(
         raise NoQuestionsError(_nothing_matches(settings, len(bank.questions)))
     count = _requested_count(settings)
     if settings.mode is Mode.REVIEW:
-        due = selection.review_order(candidates, stats)
+        due = selection.one_per_family(selection.review_order(candidates, stats))
         if not due:
             raise NothingToReviewError(
                 f"nothing to review for {settings.player}: no missed question"

@@ -71,27 +71,50 @@ def draw(
     stats: Mapping[str, QuestionStats],
     rng: random.Random,
 ) -> list[Question]:
-    """Up to `count` distinct questions following `mix`, in draw order (not yet shuffled)."""
+    """Up to `count` distinct questions following `mix`, in draw order (not yet shuffled).
+
+    At most one question of a family (the forms generated from one fact) is drawn.
+    """
     pools = {
         d: by_preference([q for q in questions if q.difficulty is d], stats, rng)
         for d in Difficulty
     }
     wanted = quotas(mix, count)
     chosen: list[Question] = []
+    families: set[str] = set()
+
+    def take(d: Difficulty, n: int) -> int:
+        taken, rest = 0, []
+        for q in pools[d]:
+            if taken < n and q.family not in families:
+                chosen.append(q)
+                families.add(q.family)
+                taken += 1
+            else:
+                rest.append(q)
+        pools[d] = rest
+        return taken
+
     for d in Difficulty:
-        take = min(wanted[d], len(pools[d]))
-        chosen.extend(pools[d][:take])
-        pools[d] = pools[d][take:]
+        take(d, wanted[d])
     for d in sorted(Difficulty, key=lambda d: (-wanted[d], d.rank)):
         short = wanted[d] - sum(1 for q in chosen if q.difficulty is d)
         for neighbour in sorted(Difficulty, key=lambda n: (abs(n.rank - d.rank), n.rank)):
             if short <= 0:
                 break
-            take = min(short, len(pools[neighbour]), count - len(chosen))
-            chosen.extend(pools[neighbour][:take])
-            pools[neighbour] = pools[neighbour][take:]
-            short -= take
+            short -= take(neighbour, min(short, count - len(chosen)))
     return chosen[:count]
+
+
+def one_per_family(questions: Iterable[Question]) -> list[Question]:
+    """The questions in order, dropping any whose family came earlier."""
+    families: set[str] = set()
+    kept = []
+    for q in questions:
+        if q.family not in families:
+            families.add(q.family)
+            kept.append(q)
+    return kept
 
 
 def timestamp(text: str | None) -> datetime:
