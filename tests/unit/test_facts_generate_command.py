@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from boschquiz.cli import main
+from boschquiz.cli import EXIT_READER_GONE, main
 from boschquiz.core.paths import builtin_questions_dir
 from boschquiz.facts import generate_from_dir
 from boschquiz.packs import load_pack
@@ -129,6 +129,6 @@ def test_reader_gone_before_the_pack_is_printed_gets_no_traceback() -> None:
     assert process.stderr is not None
     process.stdout.close()
     stderr = process.stderr.read().decode()
-    assert process.wait(timeout=60) == 1
+    assert process.wait(timeout=60) == EXIT_READER_GONE
     assert "Traceback" not in stderr
     assert "Exception ignored" not in stderr

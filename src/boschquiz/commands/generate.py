@@ -61,14 +61,9 @@ def run_generate(args: argparse.Namespace) -> int:
 
 
 def _print(text: str) -> int:
-    """Print the pack; a reader that stops early (`| head`) ends the command quietly."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+    """Print the pack (a reader that stops early is handled once, in `cli.main`)."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
     return 0
 
 
