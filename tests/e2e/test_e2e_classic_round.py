@@ -70,3 +70,15 @@ def test_pack_markup_shows_literally_in_the_terminal(terminal: TmuxSession, tmp_
         answer_right(terminal, screen)
         continue_from_feedback(terminal, terminal.wait_for_text("✔ Right!"))
     raise AssertionError("the question with the markup choice was never shown")
+
+
+def test_high_scores_screen_lists_the_game_with_the_name_as_typed(
+    terminal: TmuxSession, tmp_path: Path
+) -> None:
+    """`s` on the results opens High scores: first row, the bracketed name literally, the score."""
+    results = play_round(terminal, tmp_path / "e2e-saves")
+    shown_score = re.search(r"([\d,]+) points", results)
+    assert shown_score is not None, results
+    terminal.send_keys("s")
+    row = re.compile(rf"\b1\s+{re.escape(PLAYER)}\s+{shown_score.group(1)}\s+3/3\b")
+    terminal.wait_until(lambda screen: row.search(screen) is not None, "the game's row")
