@@ -202,9 +202,14 @@ def write_packs(folder: Path, packs: dict[str, str]) -> None:
 
 
 def build_fixture(
-    root: Path, *, packs: dict[str, str] | None = None, seed: int | None = SEED
+    root: Path,
+    *,
+    packs: dict[str, str] | None = None,
+    seed: int | None = SEED,
+    player: str | None = None,
 ) -> Fixture:
-    """Services over `root`: the case-files pack (or `packs`) as the shipped questions."""
+    """Services over `root`: the case-files pack (or `packs`) as the shipped questions; with
+    `player`, that player already exists in the store (so the menu signs them in)."""
     questions = root / "questions"
     write_packs(
         questions / "packs", packs if packs is not None else {"case-files.yaml": CASE_FILES_PACK}
@@ -218,6 +223,8 @@ def build_fixture(
     )
     (root / "user-packs").mkdir(parents=True, exist_ok=True)
     clock = FakeClock()
+    if player is not None:
+        Store(paths.saves, clock).ensure_player(player)
     return Fixture(Services(paths=paths, clock=clock, seed=seed), clock, root)
 
 

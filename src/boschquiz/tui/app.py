@@ -62,6 +62,7 @@ class BoschQuizApp(App[int]):
         self.bank_changed: Signal[None] = Signal(self, "bank-changed")
         self.store_changed: Signal[None] = Signal(self, "store-changed")
         self.game_saved: Signal[GameSaved | SaveFailed] = Signal(self, "game-saved")
+        self._loading_started = False
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DEFAULT_THEME
@@ -72,6 +73,13 @@ class BoschQuizApp(App[int]):
         from boschquiz.tui.screens.menu import MenuScreen
 
         self.push_screen(MenuScreen())
+
+    def start_background_loading(self) -> None:
+        """Read the packs and open the saves, once, after the menu's first paint (so the
+        workers' imports and parsing do not compete with it for the interpreter)."""
+        if self._loading_started:
+            return
+        self._loading_started = True
         self.load_bank()
         self.open_store()
 

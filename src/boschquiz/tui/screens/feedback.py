@@ -6,6 +6,7 @@ Enter continues. In timed modes it also continues by itself, timed off the injec
 from __future__ import annotations
 
 import math
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from boschquiz.core.model import Mode, Outcome, QuestionType
 from boschquiz.game.round import Feedback
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.session import GameSession
+from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.streak import StreakFlame
 
 if TYPE_CHECKING:
@@ -40,6 +42,7 @@ VERDICTS: dict[Outcome, tuple[str, str]] = {
 
 
 class FeedbackScreen(QuizScreen[None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = [WIDGETS_CSS, "feedback.tcss"]
     IN_GAME = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "continue", "Continue", id="feedback-continue"),

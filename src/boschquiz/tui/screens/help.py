@@ -54,6 +54,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 
 
 class HelpScreen(Screen[None]):
+    CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,h", "app.pop_screen", "Back", id="help-back")
     ]

@@ -91,6 +91,7 @@ class MenuScreen(QuizScreen[None]):
         self._show_player()
         self._show_bank()
         self._refresh_status()
+        self.call_after_refresh(self.quiz.start_background_loading)
 
     def on_screen_resume(self) -> None:
         self._refresh_status()

@@ -55,6 +55,7 @@ _T = TypeVar("_T")
 
 
 class NewGameScreen(QuizScreen[None]):
+    CSS_PATH = "new_game.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f5", "start", "Start", id="new-game-start"),
         Binding("escape", "app.pop_screen", "Back", id="new-game-back"),
@@ -133,6 +134,8 @@ class NewGameScreen(QuizScreen[None]):
         widget.add_options(
             [Selection(Content(label), value, value in picked) for label, value in items]
         )
+        if items:
+            widget.highlighted = 0
 
     def settings(self) -> GameSettings:
         """The game these choices describe (the filters empty when nothing is ticked)."""
@@ -178,9 +181,10 @@ class NewGameScreen(QuizScreen[None]):
             short = wanted is not None and count < wanted
             label.update(
                 Content.from_markup(
-                    "[b]$count[/b] questions match$note   [dim]Ctrl+S or F5 starts",
+                    "[b]$count[/b] $matches$note",
                     count=str(count),
-                    note=f": all {count} will be played" if short else "",
+                    matches="question matches" if count == 1 else "questions match",
+                    note=f" (fewer than {wanted}: all will be played)" if short else "",
                 )
             )
         self.refresh_bindings()

@@ -43,6 +43,7 @@ def pack_status(result: PackLoadResult) -> Text:
 
 
 class PacksScreen(QuizScreen[None]):
+    CSS_PATH = "tables.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r,f5", "reload", "Reload from disk", id="packs-reload"),
         Binding("escape,q", "app.pop_screen", "Back", id="packs-back"),

@@ -8,6 +8,7 @@ changes, so the process stays near idle while a player thinks.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -32,6 +33,7 @@ from boschquiz.game.round import (
 from boschquiz.game.settings import GameSettings
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.session import GameSession
+from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.choices import KEY_LETTERS, ChoiceList
 from boschquiz.tui.widgets.countdown import CountdownBar
 from boschquiz.tui.widgets.ladder import LadderRungs
@@ -93,6 +95,7 @@ def _sentence(text: str) -> str:
 
 
 class QuestionScreen(QuizScreen[None]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = [WIDGETS_CSS, "question.tcss"]
     IN_GAME = True
     BINDINGS: ClassVar[list[BindingType]] = [
         *(

@@ -34,6 +34,7 @@ def format_duration(seconds: float) -> str:
 
 
 class ResultsScreen(QuizScreen[None]):
+    CSS_PATH = "results.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,p", "play_again", "Play again", id="results-again"),
         Binding("c", "copy_share", "Copy share line", id="results-copy"),

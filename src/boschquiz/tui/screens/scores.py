@@ -43,6 +43,7 @@ class ScoresLoaded(Message):
 
 
 class ScoresScreen(QuizScreen[None]):
+    CSS_PATH = "tables.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left,[", "cycle_mode(-1)", "Mode", id="scores-prev-mode", show=False),
         Binding("right,]", "cycle_mode(1)", "Mode", id="scores-next-mode", key_display="← →"),

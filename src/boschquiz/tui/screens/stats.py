@@ -51,6 +51,7 @@ def accuracy_bar(accuracy: float | None) -> Text:
 
 
 class StatsScreen(QuizScreen[None]):
+    CSS_PATH = "tables.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back", id="stats-back"),
     ]

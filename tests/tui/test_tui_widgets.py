@@ -1,0 +1,106 @@
+"""The game's own widgets, each in a tiny harness app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+
+from boschquiz.core.model import Difficulty, Mode
+from boschquiz.game.settings import GameSettings
+from boschquiz.tui.widgets import WIDGETS_CSS
+from boschquiz.tui.widgets.choices import ChoiceList, choice_label
+from boschquiz.tui.widgets.countdown import CountdownBar
+from boschquiz.tui.widgets.ladder import LadderRungs
+from boschquiz.tui.widgets.streak import StreakFlame
+from tests.tui.helpers import app_for, build_fixture, current_question_screen, settle
+from tests.tui.screen_text import screen_text
+
+BAR_WIDTH = 40
+
+
+class Harness(App[None]):
+    CSS_PATH = WIDGETS_CSS
+
+    def compose(self) -> ComposeResult:
+        yield CountdownBar()
+        yield StreakFlame()
+        yield LadderRungs(15, (5, 10))
+        yield ChoiceList()
+
+
+async def test_countdown_repaints_only_when_what_it_shows_changes() -> None:
+    """Many calls a second cost one repaint per change of whole second or filled cell."""
+    app = Harness()
+    async with app.run_test(size=(BAR_WIDTH + 7, 30)) as pilot:
+        bar = app.query_one(CountdownBar)
+        repaints: list[object] = []
+        original = bar.refresh
+
+        def counting_refresh(*args: object, **kwargs: object) -> CountdownBar:
+            repaints.append(bar.painted)
+            return original()
+
+        bar.show(20.0, 20.0)
+        await pilot.pause()
+        bar.refresh = counting_refresh  # type: ignore[method-assign]
+        for left in (19.999, 19.99, 19.98):
+            bar.show(left, 20.0)
+        assert repaints == []
+        bar.show(19.4, 20.0)
+        assert repaints
+        assert bar.painted == (20, round((bar.size.width - 7) * 0.97), False)
+        await pilot.pause()
+
+
+async def test_countdown_shows_no_clock_for_untimed_questions() -> None:
+    """Without a deadline the bar says there is no clock instead of counting."""
+    app = Harness()
+    async with app.run_test(size=(60, 30)) as pilot:
+        app.query_one(CountdownBar).show(None, None)
+        await pilot.pause()
+        assert "no clock" in screen_text(app)
+
+
+@pytest.mark.parametrize(("streak", "hot"), [(0, False), (2, False), (3, True), (9, True)])
+async def test_streak_flame_lights_at_three(streak: int, hot: bool) -> None:
+    """The flame (and its class) appear from three right answers in a row."""
+    app = Harness()
+    async with app.run_test(size=(60, 30)) as pilot:
+        flame = app.query_one(StreakFlame)
+        flame.streak = streak
+        await pilot.pause()
+        assert flame.has_class("-hot") is hot
+        assert ("🔥" in screen_text(app)) is hot
+
+
+async def test_ladder_marks_safe_havens_and_climbed_points() -> None:
+    """Rungs 5 and 10 carry the haven mark; climbed rungs show what they earned."""
+    app = Harness()
+    async with app.run_test(size=(60, 30)) as pilot:
+        app.query_one(LadderRungs).set_progress(3, (1500, 1600))
+        await pilot.pause()
+        text = screen_text(app)
+        assert " 5 ◆" in text
+        assert "10 ◆" in text
+        assert " 2 ·  1,600" in text
+
+
+def test_choice_label_keeps_pack_text_literal() -> None:
+    """A choice label is its key, its letter and the text exactly as written."""
+    assert choice_label(1, "[b]x[/b] $y").plain == "2 B  [b]x[/b] $y"
+
+
+async def test_game_screens_work_with_no_color(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With NO_COLOR set the app runs in no-colour mode and still plays."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    settings = GameSettings(mode=Mode.CLASSIC, tier=Difficulty.EASY, questions=2, player="N")
+    app = app_for(build_fixture(tmp_path), start=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        prompt = current_question_screen(app).session.round.shown.question.prompt
+        assert prompt in screen_text(app)
