@@ -154,13 +154,16 @@ def main() -> int:
         floor_argv = write_script(root, "minimal_app.py", FLOOR_APP)
         app_argv = boschquiz_command()
         stored = build_store(Path(env["BOSCHQUIZ_SAVES"]), STORE_GAMES, env)
-        print(f"setup: shipped packs, store of {stored} games, {args.runs} runs each, 80x24 pty")
-
         app_runs: list[Startup] = []
         floor_runs: list[Startup] = []
         try:
             measure(app_argv, env, MENU_TEXT)
             measure(floor_argv, env, FLOOR_TEXT)
+            cached = sum(1 for p in Path(env["BOSCHQUIZ_CACHE"]).rglob("*") if p.is_file())
+            print(
+                f"setup: shipped packs ({cached} files in the cache after the warm-up launch),"
+                f" store of {stored} games, {args.runs} runs each, 80x24 pty"
+            )
             for _ in range(args.runs):
                 floor_runs.append(measure(floor_argv, env, FLOOR_TEXT))
                 app_runs.append(measure(app_argv, env, MENU_TEXT))
