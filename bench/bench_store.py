@@ -164,46 +164,37 @@ def median_of_runs(script: str, target: str, runs: int) -> float:
     return statistics.median(in_fresh_process(script, target)[0] for _ in range(runs))
 
 
-def record_times(saves: Path, runs: int) -> list[float]:
+def write_times(saves: Path, folder: Path, runs: int) -> dict[str, list[float]]:
+    """Per run, one game recorded by the store, one fsynced append and one SQLite commit,
+    interleaved so that all three meet the same disk (a busy disk slows every fsync)."""
     store = Store(saves, SystemClock())
+    store.open()
     rng = random.Random(1)
-    times = []
-    for i in range(runs):
-        game = bench_game(1_000_000 + i, rng)
-        start = time.perf_counter()
-        store.record_game(game)
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def fsynced_append_times(folder: Path, runs: int) -> list[float]:
-    rng = random.Random(2)
-    path = folder / "append.jsonl"
-    times = []
-    for i in range(runs):
-        line = (json.dumps(game_to_json(bench_game(i, rng))) + "\n").encode()
-        start = time.perf_counter()
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        os.write(fd, line)
-        os.fsync(fd)
-        os.close(fd)
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def sqlite_times(folder: Path, runs: int) -> list[float]:
-    rng = random.Random(3)
+    append_path = folder / "append.jsonl"
     db = sqlite3.connect(folder / "floor.sqlite3")
     db.execute("PRAGMA synchronous=FULL")
     db.execute("CREATE TABLE games (id INTEGER PRIMARY KEY, body TEXT)")
     db.commit()
-    times = []
+    times: dict[str, list[float]] = {"store": [], "append": [], "sqlite": []}
     for i in range(runs):
-        body = json.dumps(game_to_json(bench_game(i, rng)))
+        game = bench_game(1_000_000 + i, rng)
+        body = json.dumps(game_to_json(game))
+
+        start = time.perf_counter()
+        store.record_game(game)
+        times["store"].append(time.perf_counter() - start)
+
+        start = time.perf_counter()
+        fd = os.open(append_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.write(fd, (body + "\n").encode())
+        os.fsync(fd)
+        os.close(fd)
+        times["append"].append(time.perf_counter() - start)
+
         start = time.perf_counter()
         db.execute("INSERT INTO games (body) VALUES (?)", (body,))
         db.commit()
-        times.append(time.perf_counter() - start)
+        times["sqlite"].append(time.perf_counter() - start)
     db.close()
     return times
 
@@ -221,14 +212,14 @@ def main() -> int:
         for name, size in (("big", args.games), ("mid", args.mid), ("small", args.small)):
             build_store(root / name, size)
         build_naive(root / "naive.json", args.games)
+        os.sync()  # flush the build's writes so they do not slow the fsyncs measured below
         print(
             f"built stores of {args.games:,}, {args.mid:,} and {args.small:,} games and the"
             f" naive file in {time.perf_counter() - started:.1f} s"
         )
 
-        record = statistics.median(record_times(root / "big", args.runs))
-        append = statistics.median(fsynced_append_times(root, args.runs))
-        sqlite = statistics.median(sqlite_times(root, args.runs))
+        writes = write_times(root / "big", root, args.runs)
+        record, append, sqlite = (statistics.median(writes[k]) for k in writes)
         ok = report_absolute(
             f"record a game, {args.games:,} saved (median of {args.runs})",
             record,
