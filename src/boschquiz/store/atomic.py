@@ -68,12 +68,15 @@ def atomic_write_bytes(path: Path, data: bytes, *, durable: bool = True) -> None
 def remove_orphaned_temp_files(folder: Path) -> list[Path]:
     """Delete temporary files a killed write left behind; call only while holding the lock."""
     removed: list[Path] = []
-    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
-        for entry in folder.iterdir():
-            if entry.name.endswith(TEMP_SUFFIX):
-                with contextlib.suppress(OSError):
-                    entry.unlink()
-                    removed.append(entry)
+    try:
+        entries = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return removed
+    for name in entries:
+        if name.endswith(TEMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
+                removed.append(folder / name)
     return removed
 
 
