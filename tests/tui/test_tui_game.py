@@ -280,6 +280,24 @@ async def test_ctrl_q_mid_game_asks_before_quitting(tmp_path: Path) -> None:
         assert isinstance(app.screen, QuestionScreen)
 
 
+async def test_clock_stands_still_while_the_quit_dialog_is_open(tmp_path: Path) -> None:
+    """Time spent on the quit confirmation is not taken from the question."""
+    fixture = build_fixture(tmp_path)
+    app = app_for(fixture, start=classic())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = current_question_screen(app)
+        before = screen.session.round.seconds_left()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        fixture.clock.advance(100)
+        screen.check_clock()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.session.round.seconds_left() == before
+
+
 async def test_question_survives_resizing(tmp_path: Path) -> None:
     """Shrinking and growing the terminal mid-question keeps the prompt on screen."""
     app = app_for(build_fixture(tmp_path), start=classic())

@@ -268,19 +268,27 @@ class BoschQuizApp(App[int]):
     async def action_quit(self) -> None:
         from boschquiz.tui.screens.confirm import ConfirmScreen
 
-        if getattr(self.screen, "IN_GAME", False):
+        screen = self.screen
+        if getattr(screen, "IN_GAME", False):
+            hold = getattr(screen, "hold_clock", None)
+            release = getattr(screen, "release_clock", None)
+            if hold is not None:
+                hold()
+
+            def answered(confirmed: bool | None) -> None:
+                if confirmed:
+                    self.exit(0)
+                elif release is not None:
+                    release()
+
             self.push_screen(
                 ConfirmScreen(
                     "Quit the game? This round will not be scored.", "Quit", "Keep playing"
                 ),
-                self._quit_if_confirmed,
+                answered,
             )
             return
         self.exit(0)
-
-    def _quit_if_confirmed(self, confirmed: bool | None) -> None:
-        if confirmed:
-            self.exit(0)
 
     def open_screen(self, name: str) -> None:
         """Open a top-level screen by name (menu entries and the command palette)."""

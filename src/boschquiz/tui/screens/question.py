@@ -219,6 +219,8 @@ class QuestionScreen(QuizScreen[None]):
     def check_clock(self) -> None:
         """Read the clock and act on it; the interval timer calls this a few times a second."""
         game = self.session.round
+        if not self.is_current:
+            return
         if game.state is RoundState.ASKING and game.check_timeout():
             feedback = game.feedback
             if feedback is not None:
@@ -351,6 +353,17 @@ class QuestionScreen(QuizScreen[None]):
             self.app.pop_screen()
         else:
             self._resume_after_modal()
+
+    def on_screen_resume(self) -> None:
+        self.check_clock()
+
+    def hold_clock(self) -> None:
+        """Stop the round's clock while a dialog covers the question."""
+        self._pause_for_modal()
+
+    def release_clock(self) -> None:
+        """Restart the clock stopped by `hold_clock`."""
+        self._resume_after_modal()
 
     def _pause_for_modal(self) -> None:
         game = self.session.round
