@@ -54,7 +54,7 @@ def _positive_int(text: str) -> int:
 def run_scores(args: argparse.Namespace) -> int:
     store = Store(AppPaths.discover(saves=getattr(args, "saves", None)).saves, SystemClock())
     if args.where:
-        print(store.where())
+        print(store.where().absolute())
         return 0
     for notice in store.notices():
         print(f"boschquiz: {printable(notice)}", file=sys.stderr)
