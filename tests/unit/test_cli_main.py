@@ -27,3 +27,26 @@ def test_help_lists_every_command() -> None:
     ).stdout
     for command in ("play", "packs", "questions", "generate", "scores"):
         assert command in out
+
+
+def test_menu_start_imports_no_command_module() -> None:
+    """Parsing the bare `boschquiz --saves DIR` loads neither YAML, JSON Schema nor TinyDB."""
+    code = (
+        "import sys; from boschquiz.cli import parse; parse(['--saves', 'x']); "
+        "print(sorted(m for m in ('yaml', 'jsonschema', 'tinydb', 'boschquiz.commands.play')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[]"
+
+
+def test_menu_options_parse_without_sub_commands() -> None:
+    """`--saves` and `--pack` before no command reach the menu."""
+    from boschquiz.cli import parse
+
+    args = parse(["--saves", "s", "--pack", "a.yaml", "--pack", "b.yaml"])
+    assert str(args.saves) == "s"
+    assert [str(p) for p in args.pack] == ["a.yaml", "b.yaml"]
+    assert getattr(args, "run", None) is None

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import TextIO
 
-from boschquiz.commands import Subparsers
+from boschquiz.commands import Subparsers, add_common_options
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
@@ -20,25 +19,6 @@ from boschquiz.store import Store, normalize_player_name
 
 EXIT_UNFINISHED = 3
 """Plain mode: input ended (or the player quit) before the game was over; nothing saved."""
-
-
-def add_common_options(parser: argparse.ArgumentParser, *, inherit: bool = False) -> None:
-    """--saves and --pack. With `inherit` (on a sub-command) an option left out keeps the
-    value given before the sub-command (`boschquiz --saves DIR play`)."""
-    parser.add_argument(
-        "--saves",
-        type=Path,
-        default=argparse.SUPPRESS if inherit else None,
-        help="folder for saves",
-    )
-    parser.add_argument(
-        "--pack",
-        action="append",
-        type=Path,
-        default=argparse.SUPPRESS if inherit else [],
-        metavar="PATH",
-        help="play only this pack (repeatable)",
-    )
 
 
 def positive_int(text: str) -> int:
