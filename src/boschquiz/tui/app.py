@@ -69,10 +69,11 @@ class BoschQuizApp(App[int]):
 
     # -- start-up ---------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The menu is the app's first screen (no extra screen switch before the first paint)."""
         from boschquiz.tui.screens.menu import MenuScreen
 
-        self.push_screen(MenuScreen())
+        return MenuScreen()
 
     def start_background_loading(self) -> None:
         """Read the packs and open the saves, once, after the menu's first paint (so the
