@@ -28,10 +28,7 @@ import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from itertools import groupby
 from pathlib import Path
-
-from tinydb.table import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -40,8 +37,8 @@ from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
 from boschquiz.store import Store
 from boschquiz.store.codec import game_to_json
-from boschquiz.store.gamelog import GAMES_TABLE
-from boschquiz.store.layout import SavesLayout, TinyFile
+from boschquiz.store.gamelog import write_log
+from boschquiz.store.layout import SavesLayout
 
 PLAYERS = ("Harry", "Renée", "Maddie", "J. Edgar", "Honey", "Jerry", "Lt. Billets", "Crate")
 MODES = (Mode.CLASSIC, Mode.BLITZ, Mode.LADDER, Mode.DAILY, Mode.REVIEW, Mode.PRACTICE)
@@ -130,14 +127,7 @@ def bench_game(number: int, rng: random.Random) -> GameRecord:
 def build_store(saves: Path, games: int) -> None:
     """The game log written segment by segment; the store then builds its tables from it."""
     rng = random.Random(games)
-    layout = SavesLayout(saves)
-    layout.games_dir.mkdir(parents=True, exist_ok=True)
-    for path, ids in groupby(range(1, games + 1), key=layout.segment):
-        segment = TinyFile(path, None)
-        segment.db.table(GAMES_TABLE, cache_size=0).insert_multiple(
-            Document(game_to_json(bench_game(i, rng)), doc_id=i) for i in ids
-        )
-        segment.commit()
+    write_log(SavesLayout(saves), (game_to_json(bench_game(i, rng)) for i in range(1, games + 1)))
     store = Store(saves, SystemClock())
     assert sum(p.games for p in store.players()) == games
 

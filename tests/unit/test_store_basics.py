@@ -9,6 +9,9 @@ import pytest
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Difficulty, Mode, Outcome
 from boschquiz.store import InvalidPlayerName, Store, UnsavableValue
+from boschquiz.store.codec import game_to_json
+from boschquiz.store.gamelog import write_log
+from boschquiz.store.layout import SavesLayout
 from tests.unit.test_store_support import make_game, open_store, with_score
 
 
@@ -120,3 +123,12 @@ def test_verify_finds_a_tampered_score(tmp_path: Path) -> None:
     problems = store.verify()
     assert len(problems) == 1
     assert "Bob" in problems[0]
+
+
+def test_a_log_written_whole_is_folded_into_the_tables(tmp_path: Path) -> None:
+    """`write_log` (for large histories) leaves a log the store builds its tables from."""
+    games = [game_to_json(make_game(f"P{i % 3}")) for i in range(60)]
+    assert write_log(SavesLayout(tmp_path), games) == 60
+    store = open_store(tmp_path)
+    assert sorted(p.games for p in store.players()) == [20, 20, 20]
+    assert [game_id for game_id, _ in store.games()] == list(range(1, 61))
