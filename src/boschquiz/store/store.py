@@ -20,7 +20,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -307,7 +307,7 @@ class Store:
         rows = []
         for position, row in enumerate(recent, start=1):
             (ranked,) = scoretable.ranked_rows([row], 1)
-            rows.append(_with_rank(ranked, position))
+            rows.append(replace(ranked, rank=position))
         return rows
 
     def question_groups(self, player: str, questions: Mapping[str, Question]) -> list[GroupStats]:
@@ -910,12 +910,6 @@ DAILY = _Part(
     "daily_months", "daily-challenge file", SavesLayout.daily_file, _daily_month, _trim_daily
 )
 PARTS = (SCORES, DAILY)
-
-
-def _with_rank(row: ScoreRow, rank: int) -> ScoreRow:
-    from dataclasses import replace
-
-    return replace(row, rank=rank)
 
 
 def _aside_path(path: Path, stamp: str) -> Path:
