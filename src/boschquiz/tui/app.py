@@ -113,8 +113,8 @@ class BoschQuizApp(App[int]):
         except Exception as exc:
             self.post_message(StoreFailed(str(exc) or type(exc).__name__))
             return
-        players = tuple(p.name for p in records)
-        self.post_message(StoreOpened(store, players, _last_active(records), notices))
+        settings = {p.name: dict(p.settings) for p in records}
+        self.post_message(StoreOpened(store, settings, _last_active(records), notices))
 
     def reload_bank(self) -> None:
         """Read the packs again from disk (the Packs screen's reload key)."""
@@ -143,13 +143,12 @@ class BoschQuizApp(App[int]):
 
     def on_store_opened(self, message: StoreOpened) -> None:
         self.store, self.store_error = message.store, None
-        self.players = message.players
+        self.players = tuple(message.settings)
         for notice in message.notices:
             self.notify(notice, severity="warning", timeout=12, markup=False)
-        if self.player is None and message.last_player is not None:
-            self._select_player(message.last_player)
-        elif self.player is not None:
-            self._select_player(self.player)
+        player = self.player if self.player is not None else message.last_player
+        if player is not None:
+            self._select_player(player, message.settings.get(player, {}))
         self.store_changed.publish(None)
         self._start_pending_game()
 
@@ -179,10 +178,11 @@ class BoschQuizApp(App[int]):
 
     # -- players and settings ---------------------------------------------------------------
 
-    def _select_player(self, name: str) -> None:
+    def _select_player(self, name: str, settings: dict[str, Any] | None = None) -> None:
+        """Make `name` current with their settings (read from the store when not given)."""
         self.player = name
-        self.player_settings = {}
-        if self.store is not None:
+        self.player_settings = dict(settings) if settings is not None else {}
+        if settings is None and self.store is not None:
             try:
                 self.player_settings = dict(self.store.player_settings(name))
             except Exception as exc:

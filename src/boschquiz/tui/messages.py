@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -28,13 +28,14 @@ class StoreOpened(Message):
     def __init__(
         self,
         store: Store,
-        players: tuple[str, ...],
+        settings: dict[str, dict[str, Any]],
         last_player: str | None,
         notices: tuple[str, ...],
     ) -> None:
         super().__init__()
         self.store = store
-        self.players = players
+        self.settings = settings
+        """Every player's saved settings, by name."""
         self.last_player = last_player
         self.notices = notices
 
