@@ -11,13 +11,15 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
-
-import jsonschema
-from jsonschema.exceptions import ValidationError
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.yamlsafe.loader import LoadedYaml, PathStep
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 Check = Callable[[object], bool]
 
@@ -51,11 +53,17 @@ class SchemaCheck:
     """A JSON Schema ready to check loaded YAML quickly and explain what fails."""
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
-        jsonschema.Draft202012Validator.check_schema(schema)
         self.schema = schema
-        self._validator = jsonschema.Draft202012Validator(schema)
         self._refs: dict[str, Check] = {}
         self.is_valid: Check = self._compile(schema)
+
+    @cached_property
+    def _validator(self) -> jsonschema.Draft202012Validator:
+        """jsonschema itself, imported only when something fails (it costs ~60 ms to import)."""
+        import jsonschema
+
+        jsonschema.Draft202012Validator.check_schema(self.schema)
+        return jsonschema.Draft202012Validator(self.schema)
 
     def diagnostics(self, loaded: LoadedYaml) -> tuple[Diagnostic, ...]:
         """Every schema error in `loaded`, located; empty when the data is valid or absent."""
@@ -417,6 +425,8 @@ def _explain(loaded: LoadedYaml, err: ValidationError) -> list[Diagnostic]:
     if kind == "minLength" and err.validator_value == 1:
         return [error(path, line, col, f"{where} must not be empty")]
     if kind in ("anyOf", "oneOf") and err.context:
-        best = jsonschema.exceptions.best_match(err.context)
+        from jsonschema.exceptions import best_match
+
+        best = best_match(err.context)
         return _explain(loaded, best)
     return [error(path, line, col, f"{where}: {err.message}")]
