@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import signal
+
 import pytest
 
 from tests.e2e.commands import boschquiz_command
@@ -36,3 +39,19 @@ def test_ctrl_q_quits_from_the_menu(terminal: TmuxSession) -> None:
     terminal.wait_for_text("High scores")
     terminal.send_keys("C-q")
     assert terminal.wait_for_exit() == 0
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_termination_signal_closes_the_game_cleanly(
+    terminal: TmuxSession, signum: signal.Signals
+) -> None:
+    """SIGTERM or SIGHUP ends the program like a quit: terminal restored, status 128 + signal."""
+    terminal.start(boschquiz_command())
+    terminal.wait_for_text("High scores")
+    pid = terminal.program_pid()
+    assert pid is not None
+    os.kill(pid, signum)
+    assert terminal.wait_for_exit() == 128 + signum
+    screen = terminal.screen()
+    assert "High scores" not in screen, "the terminal was not given back"
+    assert "Traceback" not in screen

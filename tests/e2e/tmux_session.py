@@ -154,12 +154,21 @@ class TmuxSession:
             time.sleep(POLL_INTERVAL)
         return status
 
-    def _process_report(self) -> str:
-        """The program as /proc sees it (state and thread names), for a hang report."""
+    def program_pid(self) -> int | None:
+        """The program's process id (the child of the pane's wrapping shell), while it runs."""
         shell = self._tmux("display-message", "-p", "-t", "main", "#{pane_pid}").stdout.strip()
         try:
             children = Path(f"/proc/{shell}/task/{shell}/children").read_text(encoding="ascii")
-            pid = children.split()[0]
+            return int(children.split()[0])
+        except (OSError, IndexError, ValueError):
+            return None
+
+    def _process_report(self) -> str:
+        """The program as /proc sees it (state and thread names), for a hang report."""
+        pid = self.program_pid()
+        if pid is None:
+            return "the program is no longer in /proc"
+        try:
             status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
             state = next(line for line in status.splitlines() if line.startswith("State:"))
             threads = sorted(

@@ -9,8 +9,7 @@ from boschquiz.services import Services
 
 
 def run_menu(args: argparse.Namespace) -> int:
-    from boschquiz.tui.app import make_app
+    from boschquiz.tui.app import make_app, run_app
 
     services = Services(paths=AppPaths.discover(saves=args.saves), extra_packs=tuple(args.pack))
-    code = make_app(services).run()
-    return code if code is not None else 0
+    return run_app(make_app(services))

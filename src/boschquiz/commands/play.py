@@ -16,6 +16,7 @@ from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
 from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit
 from boschquiz.services import Services
 from boschquiz.store import Store, normalize_player_name
+from boschquiz.store.signals import graceful_exit
 
 EXIT_UNFINISHED = 3
 """Plain mode: input ended (or the player quit) before the game was over; nothing saved."""
@@ -87,12 +88,12 @@ def run_play(args: argparse.Namespace) -> int:
         only_extra_packs=bool(args.pack),
     )
     if not args.plain:
-        from boschquiz.tui.app import make_app
+        from boschquiz.tui.app import make_app, run_app
 
-        make_app(services, start=settings).run()
-        return 0
+        return run_app(make_app(services, start=settings))
     bank = load_game_bank(services, sys.stderr)
-    return play_plain(bank, services, settings, sys.stdin, sys.stdout)
+    with graceful_exit():
+        return play_plain(bank, services, settings, sys.stdin, sys.stdout)
 
 
 def play_plain(

@@ -314,6 +314,29 @@ def make_app(services: Services, *, start: GameSettings | None = None) -> BoschQ
     return BoschQuizApp(services, start=start)
 
 
+def run_app(app: BoschQuizApp) -> int:
+    """Run the app to its end; SIGTERM and SIGHUP close it like a quit, status 128 + signal.
+
+    The signal only asks the event loop to exit (the terminal is restored, a save in flight
+    finishes in its worker); an unfinished game is not saved, as with any quit mid-game.
+    """
+    import asyncio
+
+    from boschquiz.store.signals import exit_with_status, graceful_exit
+
+    def on_signal(signum: int) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            exit_with_status(signum)
+            return
+        loop.call_soon_threadsafe(lambda: app.exit(return_code=128 + signum))
+
+    with graceful_exit(on_signal):
+        code = app.run()
+    return code if code is not None else (app.return_code or 0)
+
+
 TABLE_SIZE = 10
 """A game ranks when it makes the top ten of its mode and tier (daily: of its date)."""
 
