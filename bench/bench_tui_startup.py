@@ -15,10 +15,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from itertools import groupby
 from pathlib import Path
-
-from tinydb.table import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -31,8 +28,8 @@ from boschquiz.core.paths import AppPaths
 from boschquiz.packs.bank import load_bank
 from boschquiz.store import Store
 from boschquiz.store.codec import game_to_json
-from boschquiz.store.gamelog import GAMES_TABLE
-from boschquiz.store.layout import SavesLayout, TinyFile
+from boschquiz.store.gamelog import write_log
+from boschquiz.store.layout import SavesLayout
 
 MAX_RATIO = 1.25
 PLAYERS = ("Harry", "Renée", "Maddie", "J. Edgar", "Honey")
@@ -125,14 +122,10 @@ def build_store(saves: Path, games: int, env: Mapping[str, str]) -> int:
     its index from the log when first opened, as it does after losing `index.json`.
     """
     question_ids = [q.id for q in load_bank(AppPaths.discover(saves=saves, env=env)).bank.questions]
-    layout = SavesLayout(saves)
-    layout.games_dir.mkdir(parents=True, exist_ok=True)
-    for path, ids in groupby(range(1, games + 1), key=layout.segment):
-        segment = TinyFile(path, None)
-        segment.db.table(GAMES_TABLE, cache_size=0).insert_multiple(
-            Document(game_to_json(bench_game(i, question_ids)), doc_id=i) for i in ids
-        )
-        segment.commit()
+    write_log(
+        SavesLayout(saves),
+        (game_to_json(bench_game(i, question_ids)) for i in range(1, games + 1)),
+    )
     store = Store(saves, SystemClock())
     for player in PLAYERS:
         store.ensure_player(player)
