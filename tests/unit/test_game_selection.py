@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from boschquiz.core.clock import FakeClock
-from boschquiz.core.model import Difficulty, Mode, QuestionBank, QuestionStats, Show
+from boschquiz.core.model import Difficulty, Mode, QuestionBank, QuestionStats, QuestionType, Show
 from boschquiz.game.history import InMemoryHistory
 from boschquiz.game.round import GameRound, NoQuestionsError, start_game
 from boschquiz.game.settings import GameSettings
@@ -22,6 +22,7 @@ from tests.unit.test_game_support import (
     choice_question,
     new_game,
     play_through,
+    true_false_question,
 )
 
 
@@ -194,3 +195,27 @@ def test_review_asks_one_question_per_generated_fact() -> None:
         )
     ids = play_through(new_game(bank, mode=Mode.REVIEW, history=history))
     assert len(ids) == 1
+
+
+def test_true_false_questions_are_capped_and_their_answers_balanced() -> None:
+    """A bank rich in "True" statements still gives a game where always answering 1 (True)
+    wins at most half of the true/false questions, and they are at most 40% of the game."""
+    statements = [
+        replace(true_false_question(f"t{i}"), answer="True" if i % 4 else "False")
+        for i in range(40)
+    ]
+    others = [choice_question(f"c{i}", Difficulty.EASY) for i in range(40)]
+    bank = QuestionBank(tuple(statements + others))
+    for seed in range(20):
+        game = new_game(bank, seed=seed, questions=10)
+        asked = [bank.by_id()[qid] for qid in play_through(game)]
+        true_false = [q for q in asked if q.type is QuestionType.TRUE_FALSE]
+        assert len(true_false) <= 4
+        trues = sum(q.answer == "True" for q in true_false)
+        assert trues <= len(true_false) - trues + 1
+
+
+def test_a_bank_of_only_true_false_questions_still_fills_the_game() -> None:
+    """The cap is a preference: with nothing else to draw, a game is all true/false."""
+    bank = QuestionBank(tuple(true_false_question(f"t{i}") for i in range(12)))
+    assert len(play_through(new_game(bank, questions=10))) == 10

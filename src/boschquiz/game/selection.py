@@ -8,11 +8,19 @@ then the ones seen longest ago; ties are broken by the seeded random generator.
 
 from __future__ import annotations
 
+import math
 import random
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
-from boschquiz.core.model import Difficulty, Question, QuestionStats
+from boschquiz.core.model import (
+    TRUE_FALSE_CHOICES,
+    Difficulty,
+    Question,
+    QuestionStats,
+    QuestionType,
+)
 from boschquiz.game.settings import GameSettings
 
 LADDER_MIX: Mapping[Difficulty, float] = {
@@ -64,6 +72,35 @@ def by_preference(
     return sorted(shuffled, key=key)
 
 
+TRUE_FALSE_SHARE = 0.4
+"""At most this share of a game is true/false while other questions are there to draw."""
+
+
+class _Mix:
+    """Keeps a draw varied: one question per family, a cap on true/false questions, and
+    true/false answers balanced, so no blind strategy ("always answer 1") pays off."""
+
+    def __init__(self, count: int) -> None:
+        self.families: set[str] = set()
+        self.true_false_cap = max(1, math.floor(count * TRUE_FALSE_SHARE))
+        self.answers: Counter[str] = Counter()
+
+    def fits(self, q: Question, *, strict: bool) -> bool:
+        if q.family in self.families:
+            return False
+        if not strict or q.type is not QuestionType.TRUE_FALSE:
+            return True
+        if sum(self.answers.values()) >= self.true_false_cap:
+            return False
+        other = next(c for c in TRUE_FALSE_CHOICES if c != q.answer)
+        return self.answers[q.answer] <= self.answers[other]
+
+    def add(self, q: Question) -> None:
+        self.families.add(q.family)
+        if q.type is QuestionType.TRUE_FALSE:
+            self.answers[q.answer] += 1
+
+
 def draw(
     questions: Sequence[Question],
     count: int,
@@ -73,7 +110,9 @@ def draw(
 ) -> list[Question]:
     """Up to `count` distinct questions following `mix`, in draw order (not yet shuffled).
 
-    At most one question of a family (the forms generated from one fact) is drawn.
+    At most one question of a family (the forms generated from one fact) is drawn. True/false
+    questions are capped and their answers balanced while other questions can fill the game;
+    only when the bank runs short are those two preferences dropped.
     """
     pools = {
         d: by_preference([q for q in questions if q.difficulty is d], stats, rng)
@@ -81,28 +120,30 @@ def draw(
     }
     wanted = quotas(mix, count)
     chosen: list[Question] = []
-    families: set[str] = set()
+    variety = _Mix(count)
 
-    def take(d: Difficulty, n: int) -> int:
+    def take(d: Difficulty, n: int, *, strict: bool) -> int:
         taken, rest = 0, []
         for q in pools[d]:
-            if taken < n and q.family not in families:
+            if taken < n and variety.fits(q, strict=strict):
                 chosen.append(q)
-                families.add(q.family)
+                variety.add(q)
                 taken += 1
             else:
                 rest.append(q)
         pools[d] = rest
         return taken
 
-    for d in Difficulty:
-        take(d, wanted[d])
-    for d in sorted(Difficulty, key=lambda d: (-wanted[d], d.rank)):
-        short = wanted[d] - sum(1 for q in chosen if q.difficulty is d)
-        for neighbour in sorted(Difficulty, key=lambda n: (abs(n.rank - d.rank), n.rank)):
-            if short <= 0:
-                break
-            short -= take(neighbour, min(short, count - len(chosen)))
+    for strict in (True, False):
+        for d in Difficulty:
+            have = sum(1 for q in chosen if q.difficulty is d)
+            take(d, min(wanted[d] - have, count - len(chosen)), strict=strict)
+        for d in sorted(Difficulty, key=lambda d: (-wanted[d], d.rank)):
+            short = wanted[d] - sum(1 for q in chosen if q.difficulty is d)
+            for neighbour in sorted(Difficulty, key=lambda n: (abs(n.rank - d.rank), n.rank)):
+                if short <= 0:
+                    break
+                short -= take(neighbour, min(short, count - len(chosen)), strict=strict)
     return chosen[:count]
 
 
