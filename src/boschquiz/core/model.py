@@ -36,6 +36,11 @@ class Show(StrEnum):
 TRUE_FALSE_CHOICES: tuple[str, str] = ("True", "False")
 """A true/false question's choices; its `answer` is one of them."""
 
+GENERATED_PACK_ID = "gen"
+"""The pack id of questions generated from the facts base (reserved: no pack may use it)."""
+
+GENERATED_PACK_TITLE = "Generated from the facts base"
+
 
 @dataclass(frozen=True)
 class Question:
@@ -68,7 +73,7 @@ class Question:
         question is a family of its own.
         """
         parts = self.id.split("/")
-        return "/".join(parts[:2]) if parts[0] == "gen" and len(parts) >= 3 else self.id
+        return "/".join(parts[:2]) if parts[0] == GENERATED_PACK_ID and len(parts) >= 3 else self.id
 
     def to_json(self) -> dict[str, object]:
         """The public shape used by `boschquiz questions --json` and the generated-pack writer."""

@@ -13,7 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from boschquiz.core.model import TRUE_FALSE_CHOICES, Difficulty, Question, QuestionType
+from boschquiz.core.model import (
+    GENERATED_PACK_ID,
+    TRUE_FALSE_CHOICES,
+    Difficulty,
+    Question,
+    QuestionType,
+)
 from boschquiz.facts.difficulty import Form, tier
 from boschquiz.facts.distractors import (
     MAX_DISTRACTORS,
@@ -28,7 +34,7 @@ from boschquiz.facts.model import Fact, FactsBase, ValueKind
 from boschquiz.facts.templates import RELATIONS, RelationSpec
 from boschquiz.facts.wording import Wording, capitalised, format_value, joined, typed_spellings
 
-PACK_ID = "gen"
+PACK_ID = GENERATED_PACK_ID
 WITH_SPARES = MAX_DISTRACTORS + 2
 """Wrong answers drawn, so that some may be dropped (named in the prompt) and three remain."""
 DEFAULT_SEED = 0

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from boschquiz.core.diagnostics import error
+from boschquiz.core.model import GENERATED_PACK_ID
 from boschquiz.core.paths import AppPaths
 from boschquiz.packs.loader import PackLoadResult, load_pack
 
@@ -53,12 +54,11 @@ def _unique_files(locations: Iterable[Path]) -> list[Path]:
     return files
 
 
-GENERATED_PACK_ID = "gen"
-"""Generated questions have ids "gen/<fact-id>/<form>", so no pack may be called `gen`."""
-
-
 def refuse_repeated_ids(results: Iterable[PackLoadResult]) -> Iterable[PackLoadResult]:
-    """`results` with every pack whose id an earlier one (or `gen`) uses turned into an error."""
+    """`results` with every pack whose id an earlier one (or `gen`) uses turned into an error.
+
+    Generated questions have ids "gen/<fact-id>/<form>", so no pack may be called `gen`.
+    """
     owners: dict[str, Path | str] = {GENERATED_PACK_ID: "the generated questions"}
     for result in results:
         pack = result.pack

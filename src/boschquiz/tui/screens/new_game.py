@@ -22,7 +22,7 @@ from textual.widgets import (
 )
 from textual.widgets.selection_list import Selection
 
-from boschquiz.core.model import Difficulty, Mode, Show
+from boschquiz.core.model import GENERATED_PACK_ID, GENERATED_PACK_TITLE, Difficulty, Mode, Show
 from boschquiz.game.selection import matching
 from boschquiz.game.settings import GameSettings
 from boschquiz.tui.screens.base import QuizScreen
@@ -116,6 +116,7 @@ class NewGameScreen(QuizScreen[None]):
         last = last if isinstance(last, dict) else {}
         packs = sorted({q.pack for q in questions})
         titles = {p.pack.id: p.pack.info.title for p in load.packs if p.pack is not None}
+        titles[GENERATED_PACK_ID] = GENERATED_PACK_TITLE
         shows = [s for s in Show if any(q.show is s for q in questions)]
         categories = sorted({q.category for q in questions if q.category}, key=str.casefold)
         self._fill(
