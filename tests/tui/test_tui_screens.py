@@ -88,6 +88,22 @@ async def test_new_game_counts_matching_questions_and_starts(tmp_path: Path) -> 
         assert app.screen.session.round.settings.categories == ("books",)
 
 
+async def test_new_game_shows_a_two_digit_count_while_typing(tmp_path: Path) -> None:
+    """Typing 12 into the focused question count shows "12" on screen, not a clipped "2"."""
+    fixture = build_fixture(tmp_path, player=PLAYER)
+    app = app_for(fixture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        count = app.screen.query_one("#new-game-count")
+        count.focus()
+        await pilot.press("end", "backspace", "backspace", "1", "2")
+        await settle(pilot)
+        row = next(line for line in screen_text(app).splitlines() if "Questions" in line)
+        assert " 12 " in row
+
+
 async def test_new_game_remembers_the_last_choices(tmp_path: Path) -> None:
     """The choices of the last game started are saved and pre-fill the form next time."""
     fixture = build_fixture(tmp_path)
