@@ -10,27 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from boschquiz.core.diagnostics import Diagnostic
 from boschquiz.core.model import Question
-from boschquiz.facts.cache import cache_key, read_entry, read_facts_dir, schema_bytes, write_entry
-from boschquiz.packs.rawread import paused_gc
-
-if TYPE_CHECKING:
-    from boschquiz.facts.generator import generate
-
-DEFAULT_SEED = 0
-"""The same as `boschquiz.facts.generator.DEFAULT_SEED` (a test checks they agree)."""
-
-
-def __getattr__(name: str) -> object:
-    """`generate`, imported on first use: a bank served from the cache never needs it."""
-    if name == "generate":
-        from boschquiz.facts.generator import generate
-
-        return generate
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+from boschquiz.facts.cache import cache_key, read_entry, write_entry
+from boschquiz.facts.generator import DEFAULT_SEED, generate
+from boschquiz.facts.loading import load_facts_file, load_facts_files, read_facts_dir, schema_bytes
+from boschquiz.yamlsafe import paused_gc
 
 
 @dataclass(frozen=True)
@@ -57,10 +43,6 @@ def generate_from_dir(
         hit = read_entry(cache_dir, key)
         if hit is not None:
             return FactsResult(questions=hit, diagnostics=())
-    # Imported here: an unchanged base served from the cache needs neither (see cache.py).
-    from boschquiz.facts.generator import generate
-    from boschquiz.facts.loading import load_facts_files
-
     with paused_gc():
         load = load_facts_files(files)
         questions = generate(load.base, seed=seed)
@@ -71,8 +53,6 @@ def generate_from_dir(
 
 def validate_facts_file(path: Path) -> tuple[Diagnostic, ...]:
     """Every problem in one facts file, as diagnostics (references may use sibling files)."""
-    from boschquiz.facts.loading import load_facts_file
-
     return load_facts_file(path).diagnostics
 
 

@@ -3,9 +3,6 @@
 The key hashes the facts files' bytes, the facts schema, the seed and the generator's own source,
 so an edit to any of them is a miss, never a stale bank. An entry that cannot be read back
 exactly is ignored and rebuilt. Only error-free results are cached.
-
-Reading the facts files and the schema (what the key is made of) lives here too, apart from
-`loading`: a cache hit then imports neither PyYAML nor the generator (see packs/rawread.py).
 """
 
 from __future__ import annotations
@@ -15,50 +12,14 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from boschquiz.core.diagnostics import Diagnostic
 from boschquiz.core.model import Difficulty, Question, QuestionType, Show
-from boschquiz.core.paths import builtin_questions_dir
-from boschquiz.packs.rawread import MAX_BYTES, paused_gc, read_capped
+from boschquiz.yamlsafe import paused_gc
 
 CACHE_FORMAT = 2
 _PACKAGE_DIR = Path(__file__).resolve().parent
-
-
-@cache
-def schema_bytes() -> bytes:
-    """The facts JSON Schema file as shipped (`questions/schema/facts.schema.json`)."""
-    return (builtin_questions_dir() / "schema" / "facts.schema.json").read_bytes()
-
-
-def facts_files(folder: Path) -> tuple[Path, ...]:
-    return tuple(
-        sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    )
-
-
-@dataclass(frozen=True)
-class FactsFile:
-    """One facts file's bytes as read (None when it could not be read; `problem` says why)."""
-
-    path: Path
-    raw: bytes | None
-    problem: Diagnostic | None = None
-
-
-def read_facts_dir(folder: Path) -> tuple[FactsFile, ...]:
-    """Every facts file directly in `folder`, read once and size-checked."""
-    if not folder.is_dir():
-        return ()
-    return tuple(read_facts_file(path) for path in facts_files(folder))
-
-
-def read_facts_file(path: Path) -> FactsFile:
-    raw, problem = read_capped(path, MAX_BYTES)
-    return FactsFile(path, raw, problem)
 
 
 @cache

@@ -19,16 +19,11 @@ from typing import Any
 
 from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.core.model import Show
-from boschquiz.facts.cache import (
-    FactsFile,
-    facts_files,
-    read_facts_dir,
-    read_facts_file,
-    schema_bytes,
-)
+from boschquiz.core.paths import builtin_questions_dir
 from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue, Salience, Source, ValueKind
 from boschquiz.facts.templates import RELATIONS
-from boschquiz.yamlsafe import LoadedYaml, SchemaCheck, load_yaml_bytes
+from boschquiz.yamlsafe import MAX_BYTES, LoadedYaml, SchemaCheck, load_yaml_bytes
+from boschquiz.yamlsafe.guards import read_capped
 
 FACTS_KEYS = ("sources", "entities", "facts")
 _YEAR = re.compile(r"^[0-9]{4}$")
@@ -76,6 +71,12 @@ class _Document:
 
 
 @cache
+def schema_bytes() -> bytes:
+    """The facts JSON Schema file as shipped (`questions/schema/facts.schema.json`)."""
+    return (builtin_questions_dir() / "schema" / "facts.schema.json").read_bytes()
+
+
+@cache
 def facts_schema_json() -> dict[str, Any]:
     schema: dict[str, Any] = json.loads(schema_bytes())
     return schema
@@ -89,6 +90,33 @@ def facts_schema() -> SchemaCheck:
 def is_facts_data(data: object) -> bool:
     """True for a YAML top level that is a facts file rather than a question pack."""
     return isinstance(data, dict) and "pack" not in data and any(k in data for k in FACTS_KEYS)
+
+
+def facts_files(folder: Path) -> tuple[Path, ...]:
+    return tuple(
+        sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    )
+
+
+@dataclass(frozen=True)
+class FactsFile:
+    """One facts file's bytes as read (None when it could not be read; `problem` says why)."""
+
+    path: Path
+    raw: bytes | None
+    problem: Diagnostic | None = None
+
+
+def read_facts_dir(folder: Path) -> tuple[FactsFile, ...]:
+    """Every facts file directly in `folder`, read once and size-checked."""
+    if not folder.is_dir():
+        return ()
+    return tuple(read_facts_file(path) for path in facts_files(folder))
+
+
+def read_facts_file(path: Path) -> FactsFile:
+    raw, problem = read_capped(path, MAX_BYTES)
+    return FactsFile(path, raw, problem)
 
 
 def load_facts_dir(folder: Path) -> FactsLoad:

@@ -9,8 +9,10 @@ from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.core.model import Pack
 from boschquiz.packs.build import build_pack
 from boschquiz.packs.cache import cache_key, read_entry, write_entry
-from boschquiz.packs.rawread import MAX_BYTES, paused_gc, read_capped
+from boschquiz.packs.checks import pack_errors, pack_warnings
 from boschquiz.packs.structure import pack_schema_check, schema_bytes
+from boschquiz.yamlsafe import MAX_BYTES, load_yaml_bytes, paused_gc
+from boschquiz.yamlsafe.guards import read_capped
 
 PACK_FORMAT_VERSION = 1
 
@@ -57,10 +59,6 @@ def load_pack(path: Path, *, cache_dir: Path | None = None) -> PackLoadResult:
 
 
 def _check_and_build(path: Path, raw: bytes) -> PackLoadResult:
-    # Imported here: a pack served from the cache needs none of them (see packs/rawread.py).
-    from boschquiz.packs.checks import pack_errors, pack_warnings
-    from boschquiz.yamlsafe import load_yaml_bytes
-
     loaded = load_yaml_bytes(path, raw)
     if loaded.data is None:
         return PackLoadResult(path, None, loaded.diagnostics)

@@ -5,12 +5,9 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from boschquiz.core.paths import builtin_questions_dir
-
-if TYPE_CHECKING:
-    from boschquiz.yamlsafe import SchemaCheck
+from boschquiz.yamlsafe import SchemaCheck
 
 SCHEMA_FILE_NAME = "pack.schema.json"
 
@@ -27,6 +24,4 @@ def schema_bytes() -> bytes:
 
 @cache
 def pack_schema_check() -> SchemaCheck:
-    from boschquiz.yamlsafe import SchemaCheck  # only a pack not in the cache is checked
-
     return SchemaCheck(json.loads(schema_bytes()))
