@@ -11,12 +11,12 @@ from boschquiz.commands import Subparsers, add_common_options
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
+from boschquiz.core.signals import graceful_exit
 from boschquiz.game.round import NothingToReviewError, start_game
 from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
 from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit
 from boschquiz.services import Services
 from boschquiz.store import Store, normalize_player_name
-from boschquiz.store.signals import graceful_exit
 
 EXIT_UNFINISHED = 3
 """Plain mode: input ended (or the player quit) before the game was over; nothing saved."""

@@ -27,9 +27,10 @@ from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 
+from boschquiz.core import signals
 from boschquiz.core.clock import Clock
 from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionStats
-from boschquiz.store import gamelog, migrations, records, scoretable, signals
+from boschquiz.store import gamelog, migrations, records, scoretable
 from boschquiz.store.atomic import (
     TinyDBData,
     UnreadableFile,

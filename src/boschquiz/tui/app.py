@@ -322,7 +322,7 @@ def run_app(app: BoschQuizApp) -> int:
     """
     import asyncio
 
-    from boschquiz.store.signals import exit_with_status, graceful_exit
+    from boschquiz.core.signals import exit_with_status, graceful_exit
 
     def on_signal(signum: int) -> None:
         try:

@@ -14,10 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from boschquiz.core import signals
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
 from boschquiz.game.scoring import recompute_answers, recompute_score
-from boschquiz.store import Store, signals
+from boschquiz.store import Store
 
 
 def game(player: str, n: int) -> GameRecord:

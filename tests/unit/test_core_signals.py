@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from boschquiz.store import signals
+from boschquiz.core import signals
 
 
 @pytest.fixture(autouse=True)
