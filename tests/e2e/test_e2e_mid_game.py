@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.commands import play_command, scores_json
 from tests.e2e.playing import answer_right, answerable, question_on, wait_for_question
-from tests.e2e.tmux_session import HEIGHT, WIDTH, TmuxSession
+from tests.e2e.tmux_session import HEIGHT, WIDTH, TmuxSession, process_alive
 
 pytestmark = pytest.mark.e2e
 
@@ -63,3 +64,22 @@ def test_declining_to_quit_returns_to_the_same_question(
     terminal.wait_until(lambda s: "Quit the game?" not in s, "the dialog to close")
     answer_right(terminal, screen)
     terminal.wait_for_text("✔ Right!")
+
+
+@pytest.mark.parametrize("where", ["question", "feedback"])
+def test_closing_the_terminal_mid_game_leaves_no_process(
+    terminal: TmuxSession, tmp_path: Path, where: str
+) -> None:
+    """Killing the terminal mid-game (hang-up, pty gone) ends the game's process too."""
+    terminal.start(play_command("classic", tmp_path / "saves", "--player", "Gone"))
+    screen = wait_for_question(terminal, 1)
+    if where == "feedback":
+        answer_right(terminal, screen)
+        terminal.wait_for_text("✔ Right!")
+    pid = terminal.program_pid()
+    assert pid is not None
+    terminal.close()
+    deadline = time.monotonic() + 15
+    while process_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not process_alive(pid), f"boschquiz (pid {pid}) outlived its terminal"

@@ -193,3 +193,12 @@ def _framed(screen: str) -> str:
     """The screen with each row numbered, so blank rows survive in a failure message."""
     rows = screen.rstrip("\n").split("\n")
     return "\n".join(f"{n:2} |{row}" for n, row in enumerate(rows, start=1))
+
+
+def process_alive(pid: int) -> bool:
+    """True while `pid` exists and is not a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

@@ -318,13 +318,20 @@ def run_app(app: BoschQuizApp) -> int:
     """Run the app to its end; SIGTERM and SIGHUP close it like a quit, status 128 + signal.
 
     The signal only asks the event loop to exit (the terminal is restored, a save in flight
-    finishes in its worker); an unfinished game is not saved, as with any quit mid-game.
+    finishes in its worker); an unfinished game is not saved, as with any quit mid-game. When
+    the terminal itself is gone (a hang-up), Textual cannot restore it and its shutdown can
+    block, so the process ends by itself after `EXIT_GRACE_SECONDS` whatever happens.
     """
     import asyncio
+    import os
+    import threading
 
     from boschquiz.core.signals import exit_with_status, graceful_exit
 
     def on_signal(signum: int) -> None:
+        deadline = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(128 + signum,))
+        deadline.daemon = True
+        deadline.start()
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -335,6 +342,10 @@ def run_app(app: BoschQuizApp) -> int:
     with graceful_exit(on_signal):
         code = app.run()
     return code if code is not None else (app.return_code or 0)
+
+
+EXIT_GRACE_SECONDS = 3.0
+"""How long a signalled app may take to shut down before the process ends regardless."""
 
 
 TABLE_SIZE = 10
