@@ -29,3 +29,14 @@ def add_common_options(parser: argparse.ArgumentParser, *, inherit: bool = False
         metavar="PATH",
         help="play only this pack (repeatable)",
     )
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for counts such as --questions and --limit."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TextIO
 
-from boschquiz.commands import Subparsers, add_common_options
+from boschquiz.commands import Subparsers, add_common_options, positive_int
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
@@ -20,16 +20,6 @@ from boschquiz.store import Store, normalize_player_name
 
 EXIT_UNFINISHED = 3
 """Plain mode: input ended (or the player quit) before the game was over; nothing saved."""
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
 
 
 def register(sub: Subparsers) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from boschquiz.commands import Subparsers
+from boschquiz.commands import Subparsers, positive_int
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode
@@ -31,7 +31,7 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--tier", choices=[d.value for d in Difficulty], help="only this tier")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="daily challenge of one date")
     p.add_argument("--player", metavar="NAME", help="only this player's games")
-    p.add_argument("--limit", type=_positive_int, default=10, metavar="N", help="rows per table")
+    p.add_argument("--limit", type=positive_int, default=10, metavar="N", help="rows per table")
     p.add_argument("--json", action="store_true", help="print a JSON list of rows")
     p.add_argument("--saves", type=Path, default=argparse.SUPPRESS, help="folder for saves")
     p.add_argument("--where", action="store_true", help="print the saves folder and exit")
@@ -39,16 +39,6 @@ def register(sub: Subparsers) -> None:
         "--verify", action="store_true", help="recompute every saved score from its answers"
     )
     p.set_defaults(run=run_scores)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def run_scores(args: argparse.Namespace) -> int:
