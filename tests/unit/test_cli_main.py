@@ -29,17 +29,24 @@ def test_help_lists_every_command() -> None:
         assert command in out
 
 
+HEAVY = ("yaml", "jsonschema", "tinydb", "filelock", "boschquiz.store", "boschquiz.packs")
+"""Modules the menu must not pay for before its first paint."""
+
+
+def heavy_modules_after(code: str) -> list[str]:
+    """Which of `HEAVY` (and the play command) are loaded after running `code` in a fresh
+    interpreter."""
+    probe = f"import sys; {code}; print(','.join(m for m in {(*HEAVY, 'boschquiz.commands.play')!r}"
+    probe += " if m in sys.modules))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    return [m for m in out.split(",") if m]
+
+
 def test_menu_start_imports_no_command_module() -> None:
     """Parsing the bare `boschquiz --saves DIR` loads neither YAML, JSON Schema nor TinyDB."""
-    code = (
-        "import sys; from boschquiz.cli import parse; parse(['--saves', 'x']); "
-        "print(sorted(m for m in ('yaml', 'jsonschema', 'tinydb', 'boschquiz.commands.play')"
-        " if m in sys.modules))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert out == "[]"
+    assert heavy_modules_after("from boschquiz.cli import parse; parse(['--saves', 'x'])") == []
 
 
 def test_menu_options_parse_without_sub_commands() -> None:
@@ -56,12 +63,6 @@ def test_tui_start_path_imports_no_store_or_yaml() -> None:
     """Everything the menu needs before its first paint leaves TinyDB, YAML and the rest to
     the loading workers (measured: importing the store there cost ~40 ms of start-up)."""
     code = (
-        "import sys, boschquiz.cli, boschquiz.commands.menu, boschquiz.tui.app, "
-        "boschquiz.core.signals; "
-        "print(sorted(m for m in ('yaml', 'jsonschema', 'tinydb', 'filelock', 'boschquiz.store',"
-        " 'boschquiz.packs') if m in sys.modules))"
+        "import boschquiz.cli, boschquiz.commands.menu, boschquiz.tui.app, boschquiz.core.signals"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert out == "[]"
+    assert heavy_modules_after(code) == []
