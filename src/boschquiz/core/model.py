@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 
@@ -125,11 +128,9 @@ class QuestionBank:
 
     questions: tuple[Question, ...]
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
-        import hashlib
-        import json
-
+        """Computed once per bank (a frozen bank's content cannot change)."""
         digest = hashlib.sha256()
         for q in sorted(self.questions, key=lambda q: q.id):
             digest.update(json.dumps(q.to_json(), sort_keys=True, ensure_ascii=False).encode())
