@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -170,9 +171,15 @@ def test_unclosed_bracket_gets_a_hint(tmp_path: Path) -> None:
 
 
 def test_deep_flow_nesting_is_refused_without_crashing(tmp_path: Path) -> None:
-    """30,000 nested brackets (which crash the C composer) give an error at the limit."""
+    """30,000 nested brackets (which crash the C composer) give the nesting error, located at
+    the limit or, where libyaml's scanner refuses them first (PyYAML 6.0.4 and later: at a
+    thousand levels, before any event reaches the loader), where the scanner stopped."""
     message = only_error(load_yaml(write(tmp_path, "[" * 30_000 + "]" * 30_000)))
-    assert f":1:{MAX_DEPTH + 1}: error: nesting is deeper than {MAX_DEPTH} levels" in message
+    found = re.search(r":1:(\d+): error: nesting is deeper than (\d+) levels", message)
+    assert found is not None, message
+    assert MAX_DEPTH < int(found.group(1)) <= 1001
+    assert int(found.group(2)) == MAX_DEPTH
+    assert "flatten the structure" in message
 
 
 def test_deep_block_nesting_is_refused(tmp_path: Path) -> None:

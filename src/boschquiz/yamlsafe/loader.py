@@ -174,6 +174,10 @@ class _Builder:
             self.key_marks if ok else {},
         )
 
+    @property
+    def too_deep(self) -> str:
+        return f"nesting is deeper than {self.max_depth} levels"
+
     def fail(self, mark: Any, message: str, hint: str | None = None) -> _Abort:
         self.diagnostics.append(error(self.path, mark.line + 1, mark.column + 1, message, hint))
         return _Abort()
@@ -240,11 +244,7 @@ class _Builder:
                 if event.tag is not None:
                     self._report_tag(event)
                 if len(stack) >= self.max_depth:
-                    raise self.fail(
-                        event.start_mark,
-                        f"nesting is deeper than {self.max_depth} levels",
-                        "flatten the structure; a question pack needs four levels",
-                    )
+                    raise self.fail(event.start_mark, self.too_deep, TOO_DEEP_HINT)
                 if kind is yaml.MappingStartEvent:
                     container: Any = {}
                     marks: Any = {}
@@ -347,6 +347,8 @@ class _Builder:
         if at_tab and mark is not None and self.text[mark.index] == "\t":
             message = "tab character where YAML expects spaces"
             hint = "indent with spaces only"
+        elif "maximum nesting depth" in problem:
+            message, hint = self.too_deep, TOO_DEEP_HINT
         elif "quoted scalar" in context and "end of stream" in problem:
             start = exc.context_mark
             message = "unclosed quote: the quoted text never ends"
@@ -360,6 +362,10 @@ class _Builder:
             hint = next((h for cause, h in _SYNTAX_HINTS if cause in problem), None)
         return error(self.path, line, col, message, hint)
 
+
+TOO_DEEP_HINT = "flatten the structure; a question pack needs four levels"
+"""For nesting past `max_depth`, found by us or (libyaml 0.2.6 and later, bundled with PyYAML
+6.0.4) refused at a thousand levels by the C scanner before its first event reaches us."""
 
 _SYNTAX_HINTS = (
     (
