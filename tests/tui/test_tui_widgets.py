@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets._footer import FooterKey
 
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.game.settings import GameSettings
 from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.choices import ChoiceList, choice_label
 from boschquiz.tui.widgets.countdown import CountdownBar
+from boschquiz.tui.widgets.footer import QuizFooter
 from boschquiz.tui.widgets.ladder import LadderRungs
 from boschquiz.tui.widgets.streak import StreakFlame
 from tests.tui.helpers import app_for, build_fixture, current_question_screen, settle
@@ -104,3 +108,48 @@ async def test_game_screens_work_with_no_color(
         assert app.no_color
         prompt = current_question_screen(app).session.round.shown.question.prompt
         assert prompt in screen_text(app)
+
+
+class FooterHarness(App[None]):
+    """Two shown keys; `answer` is available or shown disabled, by `can_answer`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "answer", "Answer"),
+        Binding("s", "skip", "Skip"),
+    ]
+    can_answer = True
+
+    def compose(self) -> ComposeResult:
+        yield QuizFooter(compact=True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer" and not self.can_answer:
+            return None
+        return True
+
+    def action_answer(self) -> None: ...
+
+    def action_skip(self) -> None: ...
+
+
+async def test_footer_rebuilds_only_when_its_keys_change() -> None:
+    """Bindings updates that change nothing keep the same key widgets; a key that becomes
+    unavailable is rebuilt and shown disabled."""
+    app = FooterHarness()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(QuizFooter)
+        keys = list(footer.query(FooterKey))
+        assert [key.description for key in keys][:2] == ["Answer", "Skip"]
+        for _ in range(3):
+            app.refresh_bindings()
+            await pilot.pause()
+        assert list(footer.query(FooterKey)) == keys
+        app.can_answer = False
+        app.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        rebuilt = list(footer.query(FooterKey))
+        assert rebuilt != keys
+        assert rebuilt[0].has_class("-disabled")
+        assert not rebuilt[1].has_class("-disabled")

@@ -14,13 +14,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from boschquiz.core.model import Mode, Outcome, QuestionType
 from boschquiz.game.round import Feedback
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.session import GameSession
 from boschquiz.tui.widgets import WIDGETS_CSS
+from boschquiz.tui.widgets.footer import QuizFooter
 from boschquiz.tui.widgets.streak import StreakFlame
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class FeedbackScreen(QuizScreen[None]):
             flame.streak = fb.streak
             yield flame
             yield Static(id="continue-note")
-        yield Footer(compact=True)
+        yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
         if self.session.timed:

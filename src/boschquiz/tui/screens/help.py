@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from boschquiz.tui.widgets.footer import QuizFooter
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     (
@@ -65,4 +67,4 @@ class HelpScreen(Screen[None]):
             for title, body in SECTIONS:
                 yield Static(Content(title), classes="section-title")
                 yield Static(Content.from_markup(body), classes="help-text")
-        yield Footer()
+        yield QuizFooter()

@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from boschquiz.tui.screens.base import QuizScreen
+from boschquiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from boschquiz.tui.app import BoschQuizApp
@@ -83,7 +84,7 @@ class MenuScreen(QuizScreen[None]):
             yield Static(id="menu-player")
             yield OptionList(*self._options(), id="menu-options")
             yield Static(id="menu-status")
-        yield Footer(compact=True)
+        yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
         self.quiz.bank_changed.subscribe(self, self._on_bank_changed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +11,6 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -26,9 +25,7 @@ from boschquiz.core.model import GENERATED_PACK_ID, GENERATED_PACK_TITLE, Diffic
 from boschquiz.game.selection import matching
 from boschquiz.game.settings import GameSettings
 from boschquiz.tui.screens.base import QuizScreen
-
-if TYPE_CHECKING:
-    pass
+from boschquiz.tui.widgets.footer import QuizFooter
 
 MODES: tuple[tuple[str, Mode], ...] = (
     ("Classic", Mode.CLASSIC),
@@ -95,7 +92,7 @@ class NewGameScreen(QuizScreen[None]):
                 yield Button(
                     Content("Start ▶"), variant="primary", compact=True, id="new-game-start"
                 )
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         for name in ("packs", "shows", "categories"):

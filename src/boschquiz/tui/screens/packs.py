@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from boschquiz.core.model import Difficulty
 from boschquiz.tui.screens.base import QuizScreen
+from boschquiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from boschquiz.packs import PackLoadResult
@@ -55,7 +56,7 @@ class PacksScreen(QuizScreen[None]):
         yield table
         with VerticalScroll(id="packs-detail"):
             yield Static(id="packs-detail-text")
-        yield Footer(compact=True)
+        yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#packs-table", DataTable)

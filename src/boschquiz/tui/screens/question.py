@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Mode, QuestionType
@@ -36,6 +36,7 @@ from boschquiz.tui.session import GameSession
 from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.choices import KEY_LETTERS, ChoiceList
 from boschquiz.tui.widgets.countdown import CountdownBar
+from boschquiz.tui.widgets.footer import QuizFooter
 from boschquiz.tui.widgets.ladder import LadderRungs
 from boschquiz.tui.widgets.streak import StreakFlame
 
@@ -149,7 +150,7 @@ class QuestionScreen(QuizScreen[None]):
                 Content.from_markup("[b]Paused[/b]\n\nthe clock is stopped\n\nspace to go on"),
                 id="paused-note",
             )
-        yield Footer(compact=True)
+        yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
         game = self.session.round

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from boschquiz.core.model import Mode, Outcome
 from boschquiz.game.round import GameResult
 from boschquiz.tui.messages import GameSaved, SaveFailed
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.session import GameSession
+from boschquiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     pass
@@ -76,7 +77,7 @@ class ResultsScreen(QuizScreen[None]):
             yield Static(self._rank_text(), id="results-rank")
             if self.result.share_line:
                 yield Static(Content(self.result.share_line), id="results-share")
-        yield Footer(compact=True)
+        yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
         self.quiz.game_saved.subscribe(self, self._on_saved)

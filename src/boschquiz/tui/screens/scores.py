@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static, Tab, Tabs
+from textual.widgets import DataTable, Header, Static, Tab, Tabs
 
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.tui.screens.base import QuizScreen
+from boschquiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from boschquiz.store import ScoreRow
@@ -73,7 +74,7 @@ class ScoresScreen(QuizScreen[None]):
         table: DataTable[Text] = DataTable(id="scores-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="scores-note")
-        yield Footer(compact=True)
+        yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#scores-table", DataTable)

@@ -11,10 +11,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.screens.new_game import SHOW_NAMES
+from boschquiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from boschquiz.store import GroupStats, ScoreRow, StreakRecords
@@ -68,7 +69,7 @@ class StatsScreen(QuizScreen[None]):
                 yield Static(id="stats-recent-text")
         table: DataTable[Text] = DataTable(id="stats-table", cursor_type="row")
         yield table
-        yield Footer(compact=True)
+        yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#stats-table", DataTable)
