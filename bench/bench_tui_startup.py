@@ -140,7 +140,7 @@ def import_seconds(module: str, repeat: int = 5) -> float:
 
 def main() -> int:
     parser = bench_parser(__doc__)
-    parser.add_argument("--runs", type=int, default=7, help="measured launches of each app")
+    parser.add_argument("--runs", type=int, default=15, help="measured launches of each app")
     args = parser.parse_args()
 
     with bench_home("bench-tui-startup-") as (root, env):
@@ -154,8 +154,8 @@ def main() -> int:
             measure(floor_argv, env, FLOOR_TEXT)
             cached = sum(1 for p in Path(env["BOSCHQUIZ_CACHE"]).rglob("*") if p.is_file())
             print(
-                f"setup: shipped packs ({cached} files in the cache after the warm-up launch),"
-                f" store of {stored} games, {args.runs} runs each, 80x24 pty"
+                f"setup: game byte-compiled, shipped packs ({cached} files in the cache after the"
+                f" warm-up launch), store of {stored} games, {args.runs} runs each, 80x24 pty"
             )
             for _ in range(args.runs):
                 floor_runs.append(measure(floor_argv, env, FLOOR_TEXT))

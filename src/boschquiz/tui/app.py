@@ -16,7 +16,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.signal import Signal
 
-from boschquiz.game.settings import DEFAULT_PLAYER
 from boschquiz.services import Services
 from boschquiz.tui.messages import (
     BankFailed,
@@ -56,8 +55,11 @@ class BoschQuizApp(App[int]):
         self.store_error: str | None = None
         self.players: tuple[str, ...] = ()
         self.player: str | None = None
-        if start is not None and start.player != DEFAULT_PLAYER:
-            self.player = start.player
+        if start is not None:
+            from boschquiz.game.settings import DEFAULT_PLAYER
+
+            if start.player != DEFAULT_PLAYER:
+                self.player = start.player
         self.player_settings: dict[str, Any] = {}
         self.bank_changed: Signal[None] = Signal(self, "bank-changed")
         self.store_changed: Signal[None] = Signal(self, "store-changed")
