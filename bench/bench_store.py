@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._history import finished_game
 from bench._report import report_absolute
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
@@ -90,8 +91,6 @@ print(tracemalloc.get_traced_memory()[1])
 
 def bench_game(number: int, rng: random.Random) -> GameRecord:
     mode = MODES[number % len(MODES)]
-    tier = (Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD)[number // 7 % 3]
-    started = START + timedelta(minutes=17 * number)
     answers = tuple(
         AnswerRecord(
             question_id=rng.choice(QUESTIONS),
@@ -105,22 +104,16 @@ def bench_game(number: int, rng: random.Random) -> GameRecord:
         )
         for _ in range(10)
     )
-    return GameRecord(
+    return finished_game(
+        number=number,
         player=PLAYERS[number % len(PLAYERS)],
         mode=mode,
-        tier=tier,
-        steady=False,
-        seed=number,
-        packs=("core", "legacy"),
-        bank_hash="0123456789abcdef",
-        started_at=started.isoformat(),
-        duration=140.0,
-        score=sum(a.points for a in answers),
-        correct=sum(a.outcome is Outcome.CORRECT for a in answers),
-        answered=len(answers),
-        best_streak=rng.randrange(8),
+        tier=(Difficulty.EASY, Difficulty.MEDIUM, Difficulty.HARD)[number // 7 % 3],
+        started=START + timedelta(minutes=17 * number),
         answers=answers,
-        daily_date=started.date().isoformat() if mode is Mode.DAILY else None,
+        packs=("core", "legacy"),
+        duration=140.0,
+        best_streak=rng.randrange(8),
     )
 
 

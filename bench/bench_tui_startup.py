@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._history import finished_game
 from bench._pty import ProgramTimeout, PtyProgram
 from bench._report import report, timed
 from bench._tui import REPO_ROOT, bench_home, bench_parser, boschquiz_command, write_script
@@ -79,9 +80,6 @@ def measure(argv: list[str], env: dict[str, str], ready_text: str) -> Startup:
 def bench_game(number: int, question_ids: Sequence[str]) -> GameRecord:
     """The `number`th of a varied history: five players, every scored mode and tier, answers
     to the shipped questions (so review, stats and no-repeat selection have real work)."""
-    mode = SCORED_MODES[number % len(SCORED_MODES)]
-    tier = list(Difficulty)[number // len(SCORED_MODES) % 3]
-    started = HISTORY_START + timedelta(minutes=37 * number)
     answers = tuple(
         AnswerRecord(
             question_id=question_ids[(number * 7 + k) % len(question_ids)],
@@ -95,22 +93,16 @@ def bench_game(number: int, question_ids: Sequence[str]) -> GameRecord:
         )
         for k in range(10)
     )
-    return GameRecord(
+    return finished_game(
+        number=number,
         player=PLAYERS[number % len(PLAYERS)],
-        mode=mode,
-        tier=tier,
-        steady=False,
-        seed=number,
-        packs=("bench",),
-        bank_hash="0123456789abcdef",
-        started_at=started.isoformat(),
-        duration=95.0,
-        score=sum(a.points for a in answers),
-        correct=sum(a.outcome is Outcome.CORRECT for a in answers),
-        answered=len(answers),
-        best_streak=3,
+        mode=SCORED_MODES[number % len(SCORED_MODES)],
+        tier=list(Difficulty)[number // len(SCORED_MODES) % 3],
+        started=HISTORY_START + timedelta(minutes=37 * number),
         answers=answers,
-        daily_date=started.date().isoformat() if mode is Mode.DAILY else None,
+        packs=("bench",),
+        duration=95.0,
+        best_streak=3,
     )
 
 
