@@ -51,6 +51,26 @@ def test_edit_to_the_facts_is_never_served_stale(tmp_path: Path) -> None:
     assert after["gen/show-a-ended/typed"].answer == "2022"
 
 
+def test_an_edit_replaces_the_old_entry(tmp_path: Path) -> None:
+    """After an edit only the new entry is kept (one file per edit no longer piles up), entries
+    of an older cache format go too, and files that are not entries are left alone."""
+    folder, cache = base_folder(tmp_path), tmp_path / "cache"
+    generate_from_dir(folder, cache_dir=cache)
+    (old,) = entries(cache)
+    older_format = cache / "facts-v1-0123456789abcdef.json"
+    older_format.write_text("{}", encoding="utf-8")
+    unrelated = cache / "packs" / "pack-v2-x.bin"
+    unrelated.parent.mkdir()
+    unrelated.write_bytes(b"kept")
+    path = folder / "small.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("2021", "2022"), encoding="utf-8")
+    edited = generate_from_dir(folder, cache_dir=cache)
+    (new,) = entries(cache)
+    assert new != old
+    assert unrelated.read_bytes() == b"kept"
+    assert generate_from_dir(folder, cache_dir=cache) == edited
+
+
 def test_corrupt_entry_is_rebuilt(tmp_path: Path) -> None:
     """A truncated cache entry is ignored, the bank generated again and the entry rewritten."""
     folder, cache = base_folder(tmp_path), tmp_path / "cache"
@@ -96,11 +116,15 @@ def test_base_with_errors_is_not_cached(tmp_path: Path) -> None:
 
 
 def test_seed_is_part_of_the_key(tmp_path: Path) -> None:
-    """Another seed is another entry, not the first seed's bank."""
+    """Another seed is another entry, not the first seed's bank; going back to the first seed
+    gives its own bank again."""
     folder, cache = base_folder(tmp_path), tmp_path / "cache"
-    generate_from_dir(folder, cache_dir=cache, seed=1)
+    first = generate_from_dir(folder, cache_dir=cache, seed=1)
+    (first_entry,) = entries(cache)
     generate_from_dir(folder, cache_dir=cache, seed=2)
-    assert len(entries(cache)) == 2
+    (second_entry,) = entries(cache)
+    assert second_entry != first_entry
+    assert generate_from_dir(folder, cache_dir=cache, seed=1) == first
 
 
 def test_unwritable_cache_is_not_an_error(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ exactly is ignored and rebuilt. Only error-free results are cached.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -106,6 +107,17 @@ def write_entry(cache_dir: Path, key: str, questions: Sequence[Question]) -> Non
             raise
     except OSError:
         return
+    _prune(cache_dir, keep=entry_path(cache_dir, key))
+
+
+def _prune(cache_dir: Path, keep: Path) -> None:
+    """Remove the entries of earlier facts (and earlier cache formats) once a new one is in
+    place: the game reads one facts base, so only the newest entry can be asked for again.
+    An entry that cannot be removed is left; it is never read unless its key comes back."""
+    for entry in cache_dir.glob("facts-v*-*.json"):
+        if entry != keep:
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
 
 _TYPES = {t.value: t for t in QuestionType}
