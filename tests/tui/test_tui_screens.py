@@ -13,6 +13,7 @@ from boschquiz.tui.screens.new_game import NewGameScreen
 from boschquiz.tui.screens.packs import PacksScreen
 from boschquiz.tui.screens.question import QuestionScreen
 from boschquiz.tui.screens.results import ResultsScreen
+from boschquiz.tui.themes import NOIR
 from tests.tui.helpers import (
     BROKEN_PACK,
     CASE_FILES_PACK,
@@ -161,6 +162,18 @@ async def test_packs_reload_picks_up_a_fixed_pack(tmp_path: Path) -> None:
         await settle(pilot)
         assert len(app.bank.bank.questions) == before + 1
         assert "✘" not in screen_text(app)
+
+
+async def test_the_game_theme_is_on_from_the_first_frame(tmp_path: Path) -> None:
+    """boschquiz-noir's colours are the stylesheet's from the start, though Textual builds the
+    stylesheet before the app registers its themes; the theme is offered with the built-in
+    ones."""
+    app = app_for(build_fixture(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.current_theme is NOIR
+        assert app.stylesheet._variables["background"] == NOIR.background
+        await settle(pilot)
+        assert {"boschquiz-noir", "gruvbox", "textual-dark"} <= set(app.available_themes)
 
 
 async def test_theme_choice_is_remembered_for_the_player(tmp_path: Path) -> None:

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.theme import Theme
 
 from boschquiz.services import Services
 from boschquiz.tui.messages import (
@@ -38,6 +40,9 @@ class BoschQuizApp(App[int]):
     """The game. Exits with a process return code (0 for a normal quit)."""
 
     CSS_PATH = "app.tcss"
+    theme: Reactive[str] = Reactive(DEFAULT_THEME)
+    """The game's own theme from the first frame (see `get_theme`); a player's saved choice
+    replaces it when they sign in."""
     TITLE = "boschquiz"
     SUB_TITLE = "trivia from the Bosch universe"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -65,9 +70,17 @@ class BoschQuizApp(App[int]):
         self.store_changed: Signal[None] = Signal(self, "store-changed")
         self.game_saved: Signal[GameSaved | SaveFailed] = Signal(self, "game-saved")
         self._loading_started = False
-        for theme in THEMES:
+        for theme in THEMES.values():
             self.register_theme(theme)
-        self.theme = DEFAULT_THEME
+
+    def get_theme(self, theme_name: str) -> Theme | None:
+        """Textual's lookup, also knowing our themes before `__init__` has registered them.
+
+        Textual builds the stylesheet from the current theme inside `App.__init__`, before a
+        subclass can register one. Setting `theme` after that queued a second full stylesheet
+        refresh before the first frame: 3% more Python calls before the menu painted.
+        """
+        return super().get_theme(theme_name) or THEMES.get(theme_name)
 
     # -- start-up ---------------------------------------------------------------------------
 

@@ -21,4 +21,5 @@ NOIR = Theme(
 """LAPD night: sodium street-light amber over a deep city-night blue."""
 
 DEFAULT_THEME = NOIR.name
-THEMES = (NOIR,)
+THEMES = {theme.name: theme for theme in (NOIR,)}
+"""The game's own themes by name, offered next to Textual's built-in ones."""
