@@ -132,7 +132,7 @@ def import_seconds(module: str, repeat: int = 5) -> float:
 
 def main() -> int:
     parser = bench_parser(__doc__)
-    parser.add_argument("--runs", type=int, default=15, help="measured launches of each app")
+    parser.add_argument("--runs", type=int, default=31, help="measured launches of each app")
     args = parser.parse_args()
 
     with bench_home("bench-tui-startup-") as (root, env):
