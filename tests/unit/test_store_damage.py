@@ -37,7 +37,7 @@ def moved_aside(folder: Path, name: str) -> list[Path]:
 
 @pytest.mark.parametrize("shape", sorted(DAMAGED_SHAPES))
 def test_damaged_index_is_moved_aside_and_rebuilt(tmp_path: Path, shape: str) -> None:
-    """The high-score file in any broken shape is kept aside byte for byte, the player told
+    """The saves index in any broken shape is kept aside byte for byte, the player told
     where, and the table rebuilt from the game log."""
     saved_once(tmp_path)
     (tmp_path / "index.json").write_bytes(DAMAGED_SHAPES[shape])

@@ -131,7 +131,7 @@ def test_file_in_the_way_of_the_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not can_drop_root(), reason="needs unshare -U (a user namespace)")
 def test_game_in_the_log_counts_as_saved_and_the_table_catches_up(tmp_path: Path) -> None:
-    """If only the high-score file cannot be rewritten, the logged game is saved (the player
+    """If only the saves index cannot be rewritten, the logged game is saved (the player
     is told the table lags) and the next save folds it into the table."""
     folder = tmp_path / "saves"
     open_store(folder).record_game(make_game("Ann"))

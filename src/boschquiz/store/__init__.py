@@ -1,7 +1,9 @@
 """Saves that are never lost: players, games, question stats, streaks and high scores.
 
-TinyDB files, written atomically under a file lock; see `store.py` for how and `layout.py` for
-what lives where.
+TinyDB files, written atomically under a file lock. `store.py` is the `Store` façade (how saves
+are read, repaired and written); `layout.py` says what lives where, `formats.py` what each
+derived file holds and how it is checked, `updater.py` how logged games are folded into them,
+`errors.py` every sentence the player is told.
 """
 
 from boschquiz.store.errors import (

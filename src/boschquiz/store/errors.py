@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 from boschquiz.core.diagnostics import UserFacingError
 
 
@@ -30,3 +33,76 @@ class UnsavableValue(StoreError):
 
 class InvalidPlayerName(StoreError):
     """A player name that is empty after trimming or longer than the limit."""
+
+
+# -- wording -----------------------------------------------------------------------------------
+# What each file is called in messages, what happens when one is lost, and every sentence the
+# store tells the player. One place, so a file has one name and each sentence one wording.
+
+INDEX_FILE = "saves index"
+PLAYERS_FILE = "players file"
+SEGMENT_FILE = "game history file"
+
+REBUILT = "it will be rebuilt from your game history"
+PLAYERS_LOST = "players will be re-created as they play (their settings start afresh)"
+SEGMENT_LOST = "the games in it are not counted"
+
+
+def stats_file_name(player: str) -> str:
+    """What a player's question-history file is called in messages."""
+    return f"question history of {player!r}"
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A few words on why a file operation failed, for a one-sentence message."""
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the folder is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
+        return "a file is in the way where a folder should be"
+    return exc.strerror or type(exc).__name__
+
+
+def save_failed(root: Path, exc: OSError) -> SaveFailed:
+    return SaveFailed(
+        f"Could not save to {root}: {describe_os_error(exc)}; everything saved before is unchanged."
+    )
+
+
+def lock_timeout(seconds: float) -> SaveFailed:
+    return SaveFailed(
+        f"Another boschquiz kept the saves locked for {seconds:g} seconds; "
+        "nothing was saved, everything saved before is unchanged."
+    )
+
+
+def read_failed(what: str, path: Path, exc: OSError) -> SavesUnreadable:
+    return SavesUnreadable(f"Could not read your {what} {path}: {describe_os_error(exc)}.")
+
+
+def too_new(root: Path, schema: int) -> str:
+    return (
+        f"The saves in {root} were written by a newer boschquiz "
+        f"(schema {schema}); they are shown but nothing will be saved."
+    )
+
+
+def moved_aside(what: str, path: Path, reason: str, aside: Path, remedy: str) -> str:
+    return f"Your {what} {path} could not be read ({reason}), so it was moved to {aside}; {remedy}."
+
+
+def cannot_move_aside(what: str, path: Path, reason: str, why: str) -> str:
+    return (
+        f"Your {what} {path} could not be read ({reason}) and could not be "
+        f"moved aside ({why}); nothing will be saved until it is fixed or removed."
+    )
+
+
+def tables_behind(exc: OSError) -> str:
+    return (
+        f"Your game was saved, but the high-score table and stats could not be "
+        f"updated ({describe_os_error(exc)}); they will catch up with the next save."
+    )

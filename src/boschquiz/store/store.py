@@ -15,12 +15,11 @@ log. They are written only after the log entry is on disk, so none can get ahead
 
 from __future__ import annotations
 
-import errno
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,35 +37,50 @@ from boschquiz.store.atomic import (
     read_tinydb_file,
     remove_orphaned_temp_files,
 )
-from boschquiz.store.codec import (
-    ensure_json_safe,
-    game_from_json,
-    game_to_json,
-    stats_from_row,
-    stats_to_row,
-)
+from boschquiz.store.codec import ensure_json_safe, game_from_json, game_to_json
 from boschquiz.store.errors import (
-    SaveFailed,
+    INDEX_FILE,
+    PLAYERS_FILE,
+    PLAYERS_LOST,
+    REBUILT,
+    SEGMENT_FILE,
+    SEGMENT_LOST,
     SavesTooNew,
-    SavesUnreadable,
     StoreError,
     UnsavableValue,
+    cannot_move_aside,
+    describe_os_error,
+    lock_timeout,
+    moved_aside,
+    read_failed,
+    save_failed,
+    stats_file_name,
+    tables_behind,
+    too_new,
+)
+from boschquiz.store.formats import (
+    DAILY,
+    SCORES,
+    Part,
+    PartFile,
+    SavesIndex,
+    StatsFile,
+    WrongShape,
+    parse_players,
+    parses,
+    parses_as,
 )
 from boschquiz.store.layout import SavesLayout, TinyFile
 from boschquiz.store.names import normalize_player_name
 from boschquiz.store.records import PlayerRecord, StreakRecords
 from boschquiz.store.scoretable import ScoreRow
-from boschquiz.store.stats import GroupStats, apply_answers, group_stats
+from boschquiz.store.stats import GroupStats, group_stats
+from boschquiz.store.updater import Updater
 
 CURRENT_SCHEMA = migrations.CURRENT_SCHEMA
 LOCK_TIMEOUT = 10.0
 LOCK_POLL_INTERVAL = 0.002
-_TRIM_EVERY = 2000
-"""While replaying many games, trim the score tables whenever they grow past this many rows."""
-
 Row = dict[str, Any]
-_REBUILT = "it will be rebuilt from your game history"
-_PLAYERS_LOST = "players will be re-created as they play (their settings start afresh)"
 _Parsed = TypeVar("_Parsed")
 
 
@@ -92,6 +106,11 @@ class Store:
         """The saves folder."""
         return self._layout.root
 
+    @property
+    def layout(self) -> SavesLayout:
+        """Where each file of the saves folder lives."""
+        return self._layout
+
     def open(self) -> None:
         """Check the folder once: set damaged files aside, migrate old saves, clean up temp
         files of killed writes, refuse (read-only) saves from a newer version."""
@@ -102,18 +121,15 @@ class Store:
             if not self._layout.root.is_dir():
                 return
             self._clean_orphans_if_free()
-            index = self._load(self._layout.index, "high-score file", _REBUILT)
+            index = self._load(self._layout.index, INDEX_FILE, REBUILT)
             schema = migrations.schema_of(index)
             if schema > CURRENT_SCHEMA:
-                self._frozen = (
-                    f"The saves in {self._layout.root} were written by a newer boschquiz "
-                    f"(schema {schema}); they are shown but nothing will be saved."
-                )
+                self._frozen = too_new(self._layout.root, schema)
                 self._notices.append(self._frozen)
                 return
-            if index is not None and not _parses_as(index, _Catalog.parse):
+            if index is not None and not parses_as(index, SavesIndex.parse):
                 problem = UnreadableFile(self._layout.index, "has entries of the wrong shape")
-                if self._set_aside(problem, "high-score file", _REBUILT, _Catalog.parse):
+                if self._set_aside(problem, INDEX_FILE, REBUILT, SavesIndex.parse):
                     index = None
             needs_work = (
                 self._layout.legacy.exists()
@@ -177,7 +193,7 @@ class Store:
             return self._player_record(existing)
         self.open()
         with self._writing():
-            players = TinyFile(self._layout.players, self._load_players())
+            players = TinyFile(self._layout.players, self.load_players())
             rows = {row["name"]: row for row in players.rows("players")}
             if name not in rows:
                 rows[name] = self._new_player_row(name)
@@ -197,7 +213,7 @@ class Store:
         ensure_json_safe(dict(settings), "settings")
         self.open()
         with self._writing():
-            players = TinyFile(self._layout.players, self._load_players())
+            players = TinyFile(self._layout.players, self.load_players())
             rows = {row["name"]: row for row in players.rows("players")}
             row = rows.setdefault(name, self._new_player_row(name))
             merged = {**row["settings"], **settings}
@@ -212,7 +228,7 @@ class Store:
 
     def players(self) -> list[PlayerRecord]:
         """Every player, by name."""
-        games = {name: int(rec["games"]) for name, rec in self._catalog().records.items()}
+        games = {name: int(rec["games"]) for name, rec in self._saves_index().records.items()}
         rows = self._player_rows()
         return [
             self._player_record(rows[name], games.get(name, 0))
@@ -222,10 +238,10 @@ class Store:
     def question_stats(self, player: str) -> Mapping[str, QuestionStats]:
         """Per question id, what `player` has done with it (the engine's `HistorySource`)."""
         name = player.strip()
-        found, stats = self._current_stats(name, self._catalog())
+        found, stats = self.current_stats(name, self._saves_index())
         if not found and self._has_history(name):
             self._repair(lambda: self._rebuild(stats_of=name))
-            found, stats = self._current_stats(name, self._catalog())
+            found, stats = self.current_stats(name, self._saves_index())
         return stats.stats
 
     def daily_played(self, player: str, day: date | str) -> bool:
@@ -266,7 +282,7 @@ class Store:
             source, kept = self._part_rows(SCORES, mode.value), scoretable.KEEP_TOP
             per_player = scoretable.KEEP_PER_PLAYER
         if limit > (per_player if name is not None else kept):
-            source = self._rows_from_log(wanted)
+            source = self.rows_from_log(wanted)
         return scoretable.ranked_rows((row for row in source if wanted(row)), limit)
 
     def score_tables(self) -> list[tuple[Mode, Difficulty]]:
@@ -280,7 +296,7 @@ class Store:
 
     def has_games(self) -> bool:
         """Whether any game has been saved here."""
-        return self._catalog().applied > 0 or bool(self._layout.segments())
+        return self._saves_index().applied > 0 or bool(self._layout.segments())
 
     def personal_bests(self, player: str) -> list[ScoreRow]:
         """The player's best game in each mode and tier they have played (practice excluded)."""
@@ -297,13 +313,13 @@ class Store:
 
     def streak_records(self, player: str) -> StreakRecords:
         """Best in-game streak ever and the daily-challenge day streak, as of today."""
-        record = self._catalog().records.get(player.strip())
+        record = self._saves_index().records.get(player.strip())
         return records.streaks_as_of(record, self._clock.now().date())
 
     def recent_scores(self, player: str, n: int = 10) -> list[ScoreRow]:
         """The player's last `n` games (practice included), newest first; `rank` is the
         position in that list."""
-        record = self._catalog().records.get(player.strip())
+        record = self._saves_index().records.get(player.strip())
         recent = list(reversed(record["recent"]))[: max(n, 0)] if record else []
         rows = []
         for position, row in enumerate(recent, start=1):
@@ -344,51 +360,51 @@ class Store:
 
     # -- internals: reading ----------------------------------------------------------------
 
-    def _catalog(self, *, repair: bool = True) -> _Catalog:
-        """`index.json`; a lost or damaged one is rebuilt from the log (unless `repair` is
-        False: the caller is rebuilding it)."""
-        found, catalog = self._read(self._layout.index, "high-score file", _Catalog.parse)
+    def _saves_index(self, *, repair: bool = True) -> SavesIndex:
+        """The saves index (`index.json`); a lost or damaged one is rebuilt from the log
+        (unless `repair` is False: the caller is rebuilding it)."""
+        found, index = self._read(self._layout.index, INDEX_FILE, SavesIndex.parse)
         if not found and repair and self._frozen is None and self._layout.segments():
             self._repair(lambda: self._sync(None))
-            found, catalog = self._read(self._layout.index, "high-score file", _Catalog.parse)
-        return catalog
+            found, index = self._read(self._layout.index, INDEX_FILE, SavesIndex.parse)
+        return index
 
-    def _stats_file(self, player: str) -> tuple[bool, _StatsFile]:
+    def _stats_file(self, player: str) -> tuple[bool, StatsFile]:
         return self._read(
             self._layout.stats_file(player),
-            f"question history of {player!r}",
-            lambda data: _StatsFile.parse(data, player),
+            stats_file_name(player),
+            lambda data: StatsFile.parse(data, player),
         )
 
-    def _current_stats(self, player: str, catalog: _Catalog) -> tuple[bool, _StatsFile]:
+    def current_stats(self, player: str, index: SavesIndex) -> tuple[bool, StatsFile]:
         """The player's stats file, counted as missing when older than its stamp."""
         found, stats = self._stats_file(player)
-        record = catalog.records.get(player)
+        record = index.records.get(player)
         if found and record is not None and stats.applied < record.get("stats_through", 0):
-            return False, _StatsFile(player, 0, {})
+            return False, StatsFile(player, 0, {})
         return found, stats
 
     def _has_history(self, player: str) -> bool:
-        record = self._catalog().records.get(player)
+        record = self._saves_index().records.get(player)
         return self._frozen is None and record is not None and int(record["games"]) > 0
 
-    def _part_rows(self, part: _Part, key: str) -> list[Row]:
+    def _part_rows(self, part: Part, key: str) -> list[Row]:
         """The rows of one part of a split table, rebuilt from the log if lost."""
-        found, rows = self._current_part(part, key, self._catalog())
-        if not found and key in self._catalog().parts[part.name]:
+        found, rows = self.current_part(part, key, self._saves_index())
+        if not found and key in self._saves_index().parts[part.name]:
             self._repair(lambda: self._rebuild(part=(part, key)))
-            found, rows = self._current_part(part, key, self._catalog())
+            found, rows = self.current_part(part, key, self._saves_index())
         return rows
 
-    def _current_part(self, part: _Part, key: str, catalog: _Catalog) -> tuple[bool, list[Row]]:
+    def current_part(self, part: Part, key: str, index: SavesIndex) -> tuple[bool, list[Row]]:
         """One part's rows, counted as missing when its file is older than its stamp."""
-        found, file = self._read(part.path(self._layout, key), part.what, _PartFile.parse)
-        if found and file.applied < catalog.parts[part.name].get(key, 0):
+        found, file = self._read(part.path(self._layout, key), part.what, PartFile.parse)
+        if found and file.applied < index.parts[part.name].get(key, 0):
             return False, []
         return found, file.rows
 
     def _all_scores(self) -> list[Row]:
-        keys = self._catalog().parts[SCORES.name]
+        keys = self._saves_index().parts[SCORES.name]
         return [row for key in keys for row in self._part_rows(SCORES, key)]
 
     def _read(
@@ -396,14 +412,14 @@ class Store:
         path: Path,
         what: str,
         parse: Callable[[TinyDBData | None], _Parsed],
-        remedy: str = _REBUILT,
+        remedy: str = REBUILT,
     ) -> tuple[bool, _Parsed]:
         """A file parsed; (False, parse(None)) when missing, or damaged and moved aside."""
         self.open()
         data = self._load(path, what, remedy)
         try:
             return data is not None, parse(data)
-        except _WrongShape as exc:
+        except WrongShape as exc:
             self._set_aside(UnreadableFile(path, str(exc)), what, remedy, parse)
             return False, parse(None)
 
@@ -417,28 +433,28 @@ class Store:
                 self._notices.append(exc.message)
 
     def _rebuild(
-        self, *, stats_of: str | None = None, part: tuple[_Part, str] | None = None
+        self, *, stats_of: str | None = None, part: tuple[Part, str] | None = None
     ) -> None:
         """Under the lock: rewrite one player's stats or one part of a table from the log."""
-        catalog = self._catalog(repair=False)
-        updater = _Updater(self, catalog)
+        index = self._saves_index(repair=False)
+        updater = Updater(self, index)
         if stats_of is not None:
-            updater.stats_for(stats_of, catalog.applied + 1)
+            updater.stats_for(stats_of, index.applied + 1)
         if part is not None:
             updater.part_rows(*part)
-        updater.commit(catalog.applied, force=True)
+        updater.commit(index.applied, force=True)
 
     def _player_rows(self) -> dict[str, Row]:
         self.open()
-        data = self._load_players()
+        data = self.load_players()
         return {row["name"]: row for row in TinyFile(self._layout.players, data).rows("players")}
 
-    def _load_players(self) -> TinyDBData | None:
-        return self._read(self._layout.players, "players file", _parse_players, _PLAYERS_LOST)[1]
+    def load_players(self) -> TinyDBData | None:
+        return self._read(self._layout.players, PLAYERS_FILE, parse_players, PLAYERS_LOST)[1]
 
     def _player_record(self, row: Mapping[str, Any], games: int | None = None) -> PlayerRecord:
         if games is None:
-            record = self._catalog().records.get(row["name"])
+            record = self._saves_index().records.get(row["name"])
             games = int(record["games"]) if record else 0
         return PlayerRecord(
             name=row["name"],
@@ -447,7 +463,7 @@ class Store:
             settings=dict(row["settings"]),
         )
 
-    def _rows_from_log(self, wanted: Callable[[Mapping[str, Any]], bool]) -> list[Row]:
+    def rows_from_log(self, wanted: Callable[[Mapping[str, Any]], bool]) -> list[Row]:
         rows = []
         for game_id, game in gamelog.iter_games(self._layout, on_unreadable=self._segment_lost):
             if game.get("mode") == Mode.PRACTICE.value:
@@ -467,9 +483,7 @@ class Store:
                 if self._set_aside(exc, what, remedy):
                     return None
             except OSError as exc:
-                raise SavesUnreadable(
-                    f"Could not read your {what} {path}: {describe_os_error(exc)}."
-                ) from None
+                raise read_failed(what, path, exc) from None
         return None
 
     def _set_aside(
@@ -486,27 +500,21 @@ class Store:
             return True
         try:
             with self._locked():
-                if _parses(path, parse):
+                if parses(path, parse):
                     return False
                 aside = _aside_path(path, self._clock.now().strftime("%Y%m%d-%H%M%S"))
                 os.replace(path, aside)
                 fsync_dir(path.parent)
         except (OSError, StoreError) as exc:
             reason = exc.message if isinstance(exc, StoreError) else describe_os_error(exc)
-            self._frozen = (
-                f"Your {what} {path} could not be read ({problem.reason}) and could not be "
-                f"moved aside ({reason}); nothing will be saved until it is fixed or removed."
-            )
+            self._frozen = cannot_move_aside(what, path, problem.reason, reason)
             self._notices.append(self._frozen)
             return True
-        self._notices.append(
-            f"Your {what} {path} could not be read ({problem.reason}), so it was moved to "
-            f"{aside}; {remedy}."
-        )
+        self._notices.append(moved_aside(what, path, problem.reason, aside, remedy))
         return True
 
     def _segment_lost(self, problem: UnreadableFile) -> None:
-        self._set_aside(problem, "game history file", "the games in it are not counted")
+        self._set_aside(problem, SEGMENT_FILE, SEGMENT_LOST)
 
     # -- internals: writing ----------------------------------------------------------------
 
@@ -518,10 +526,7 @@ class Store:
             try:
                 self._file_lock.acquire(poll_interval=LOCK_POLL_INTERVAL)
             except Timeout:
-                raise SaveFailed(
-                    f"Another boschquiz kept the saves locked for {LOCK_TIMEOUT:g} seconds; "
-                    "nothing was saved, everything saved before is unchanged."
-                ) from None
+                raise lock_timeout(LOCK_TIMEOUT) from None
             try:
                 yield
             finally:
@@ -541,10 +546,7 @@ class Store:
                         self._clean_orphans()
                     yield
         except OSError as exc:
-            raise SaveFailed(
-                f"Could not save to {self._layout.root}: {describe_os_error(exc)}; "
-                "everything saved before is unchanged."
-            ) from None
+            raise save_failed(self._layout.root, exc) from None
 
     def _clean_orphans(self) -> None:
         for folder in self._layout.folders():
@@ -560,12 +562,12 @@ class Store:
     def _sync(self, new_game: Row | None) -> int:
         """Under the lock: bring the derived files up to date with the log, after appending
         `new_game` to it if given. Returns the id of the last game in the log."""
-        catalog = self._catalog(repair=False)
-        updater = _Updater(self, catalog)
-        last = catalog.applied
+        index = self._saves_index(repair=False)
+        updater = Updater(self, index)
+        last = index.applied
         segments: gamelog.SegmentCache = {}
         for game_id, game in gamelog.iter_games(
-            self._layout, after=catalog.applied, on_unreadable=self._segment_lost, cache=segments
+            self._layout, after=index.applied, on_unreadable=self._segment_lost, cache=segments
         ):
             updater.apply(game_id, game)
             last = game_id
@@ -578,339 +580,8 @@ class Store:
         try:
             updater.commit(last)
         except OSError as exc:
-            self._notices.append(
-                f"Your game was saved, but the high-score table and stats could not be "
-                f"updated ({describe_os_error(exc)}); they will catch up with the next save."
-            )
+            self._notices.append(tables_behind(exc))
         return last
-
-
-class _WrongShape(Exception):
-    pass
-
-
-class _Catalog:
-    """`index.json` as data: schema, the last game folded in, which parts of the split tables
-    exist (score modes, daily months), and the player records."""
-
-    def __init__(
-        self, applied: int, records: dict[str, Row], parts: dict[str, dict[str, int]] | None = None
-    ) -> None:
-        self.applied = applied
-        self.records = records
-        self.parts: dict[str, dict[str, int]] = {part.name: {} for part in PARTS} | (parts or {})
-        """Per split table, the parts that exist and the stamp each file must carry."""
-
-    @classmethod
-    def parse(cls, data: TinyDBData | None) -> _Catalog:
-        if data is None:
-            return cls(0, {})
-        file = TinyFile(Path(), data)
-        metas = file.rows("meta")
-        meta = metas[0] if metas else {}
-        applied = meta.get("applied_through", 0)
-        parts: dict[str, Any] = {part.name: meta.get(part.name, {}) for part in PARTS}
-        records = file.rows("records")
-        if not isinstance(applied, int) or not all(
-            isinstance(stamps, dict) and all(type(v) is int for v in stamps.values())
-            for stamps in parts.values()
-        ):
-            raise _WrongShape("has a malformed header")
-        if not all(map(_is_player_record, records)):
-            raise _WrongShape("has player records of the wrong shape")
-        return cls(applied, {rec["name"]: rec for rec in records}, parts)
-
-
-_MODES = frozenset(mode.value for mode in Mode)
-_TIERS = frozenset(tier.value for tier in Difficulty)
-
-
-def _is_score_row(row: Row) -> bool:
-    try:
-        return (
-            type(row["game"]) is int
-            and type(row["score"]) is int
-            and type(row["correct"]) is int
-            and type(row["answered"]) is int
-            and type(row["best_streak"]) is int
-            and type(row["player"]) is str
-            and type(row["at"]) is str
-            and type(row["date"]) is str
-            and row["mode"] in _MODES
-            and row["tier"] in _TIERS
-            and (row["daily_date"] is None or type(row["daily_date"]) is str)
-        )
-    except (KeyError, TypeError):
-        return False
-
-
-def _is_player_record(record: Row) -> bool:
-    return (
-        isinstance(record.get("name"), str)
-        and all(isinstance(record.get(k), int) for k in records.COUNTERS)
-        and type(record.get("stats_through", 0)) is int
-        and isinstance(record.get("recent"), list)
-        and all(isinstance(row, dict) and _is_score_row(row) for row in record["recent"])
-    )
-
-
-class _StatsFile:
-    """One player's `stats/<hash>.json`: one TinyDB document holding the player, the last game
-    folded in, and per question id `[seen, right, wrong, last_seen, box, due]`.
-
-    Rows stay as stored; only the questions a game touches are converted and rescheduled, and
-    a malformed row counts as a question never seen (checking all of them would cost a save
-    more than everything else in it).
-    """
-
-    def __init__(self, player: str, applied: int, rows: dict[str, list[Any]]) -> None:
-        self.player = player
-        self.applied = applied
-        self.rows = rows
-
-    @classmethod
-    def parse(cls, data: TinyDBData | None, player: str) -> _StatsFile:
-        if data is None:
-            return cls(player, 0, {})
-        docs = TinyFile(Path(), data).rows(_STATS_TABLE)
-        if not docs:
-            return cls(player, 0, {})
-        applied, rows = docs[0].get("applied_through"), docs[0].get("questions")
-        if not isinstance(applied, int) or not isinstance(rows, dict):
-            raise _WrongShape("is not a question history")
-        return cls(player, applied, rows)
-
-    @property
-    def stats(self) -> dict[str, QuestionStats]:
-        """Every entry that reads as `QuestionStats` (a malformed one counts as never seen)."""
-        stats = {}
-        for question_id, row in self.rows.items():
-            with suppress(ValueError, TypeError):
-                stats[question_id] = stats_from_row(question_id, row)
-        return stats
-
-    def apply(self, game: Row) -> None:
-        touched: dict[str, QuestionStats] = {}
-        for answer in game["answers"]:
-            question_id = answer["question_id"]
-            if question_id in self.rows:
-                with suppress(ValueError, TypeError):
-                    touched[question_id] = stats_from_row(question_id, self.rows[question_id])
-        apply_answers(touched, game)
-        self.rows.update((qid, stats_to_row(entry)) for qid, entry in touched.items())
-
-    def write(self, path: Path, applied: int) -> None:
-        file = TinyFile(path, None)
-        doc = {"player": self.player, "applied_through": applied, "questions": self.rows}
-        file.replace(_STATS_TABLE, [doc])
-        file.commit(durable=False)
-
-
-_STATS_TABLE = "stats"
-
-
-class _Updater:
-    """Folds logged games into the derived files in memory; `commit` writes them, index last."""
-
-    def __init__(self, store: Store, catalog: _Catalog) -> None:
-        self._store = store
-        self._layout = store._layout
-        self._catalog = catalog
-        self._stats: dict[str, _StatsFile] = {}
-        self._parts: dict[tuple[_Part, str], list[Row]] = {}
-        self._players: TinyFile | None = None
-        self._player_rows: dict[str, Row] = {}
-        self._players_changed = False
-        self._touched = False
-
-    def apply(self, game_id: int, game: Row) -> None:
-        try:
-            player = str(game["player"])
-            row = scoretable.row_from_game(game_id, game)
-            stats = self.stats_for(player, game_id)
-            if game_id > stats.applied:
-                stats.apply(game)
-        except (KeyError, ValueError, TypeError, StoreError):
-            return
-        self._touched = True
-        self._register(player, game["started_at"])
-        record = self._catalog.records.setdefault(player, records.new_record(player))
-        records.apply_game(record, row)
-        for part in PARTS:
-            key = part.key_of(row)
-            if key is None:
-                continue
-            rows = self.part_rows(part, key)
-            rows.append(row)
-            if len(rows) > _TRIM_EVERY:
-                self._parts[part, key] = part.trim(rows)
-            self._catalog.parts[part.name].setdefault(key, 0)
-
-    def commit(self, last_game: int, *, force: bool = False) -> None:
-        if not (force or self._touched or self._catalog.applied != last_game):
-            return
-        for player, stats in self._stats.items():
-            stats.write(self._layout.stats_file(player), last_game)
-            record = self._catalog.records.setdefault(player, records.new_record(player))
-            record["stats_through"] = last_game
-        for (part, key), rows in self._parts.items():
-            _PartFile(last_game, part.trim(rows)).write(part.path(self._layout, key))
-            self._catalog.parts[part.name][key] = last_game
-        if self._players is not None and self._players_changed:
-            self._players.replace("players", list(self._player_rows.values()))
-            self._players.commit()
-        index = TinyFile(self._layout.index, None)
-        meta: Row = {"schema": CURRENT_SCHEMA, "applied_through": last_game}
-        meta |= {name: dict(sorted(stamps.items())) for name, stamps in self._catalog.parts.items()}
-        index.replace("meta", [meta])
-        index.replace("records", list(self._catalog.records.values()))
-        index.commit(durable=False)
-
-    def stats_for(self, player: str, game_id: int) -> _StatsFile:
-        """The player's stats file, ready for `game_id`. A lost one is replayed from the log
-        up to what the index already holds (later games arrive through `apply`)."""
-        stats = self._stats.get(player)
-        if stats is not None:
-            return stats
-        found, stats = self._store._current_stats(player, self._catalog)
-        known = self._catalog.records.get(player)
-        if not found and known and known["games"] > 0:
-            until = min(self._catalog.applied, game_id - 1)
-            for old_id, old_game in gamelog.iter_games(self._layout):
-                if old_id > until:
-                    break
-                if old_game.get("player") == player:
-                    with suppress(KeyError, ValueError, TypeError):
-                        stats.apply(old_game)
-            stats.applied = until
-        self._stats[player] = stats
-        return stats
-
-    def part_rows(self, part: _Part, key: str) -> list[Row]:
-        """One part's rows being updated; a lost part is replayed from the log."""
-        if (part, key) in self._parts:
-            return self._parts[part, key]
-        found, rows = self._store._current_part(part, key, self._catalog)
-        if not found and key in self._catalog.parts[part.name]:
-            applied = self._catalog.applied
-            rows = self._store._rows_from_log(
-                lambda row: part.key_of(row) == key and row["game"] <= applied
-            )
-        self._parts[part, key] = rows
-        return rows
-
-    def _register(self, player: str, first_seen: str) -> None:
-        if self._players is None:
-            self._players = TinyFile(self._layout.players, self._store._load_players())
-            self._player_rows = {row["name"]: row for row in self._players.rows("players")}
-        if player not in self._player_rows:
-            self._player_rows[player] = {"name": player, "created": first_seen, "settings": {}}
-            self._players_changed = True
-
-
-def _parses(path: Path, parse: Callable[[TinyDBData | None], object]) -> bool:
-    try:
-        return _parses_as(read_tinydb_file(path), parse)
-    except UnreadableFile:
-        return False
-
-
-def _parses_as(data: TinyDBData | None, parse: Callable[[TinyDBData | None], object]) -> bool:
-    try:
-        parse(data)
-    except _WrongShape:
-        return False
-    return True
-
-
-def _parse_players(data: TinyDBData | None) -> TinyDBData | None:
-    for row in (data or {}).get("players", {}).values():
-        if not isinstance(row.get("name"), str) or not isinstance(row.get("settings"), dict):
-            raise _WrongShape("has entries of the wrong shape")
-    return data
-
-
-@dataclass(frozen=True)
-class _PartFile:
-    """One part of a split table: its rows and the last game folded into them."""
-
-    applied: int
-    rows: list[Row]
-
-    @classmethod
-    def parse(cls, data: TinyDBData | None) -> _PartFile:
-        if data is None:
-            return cls(0, [])
-        file = TinyFile(Path(), data)
-        metas = file.rows("meta")
-        applied = metas[0].get("applied_through", 0) if metas else 0
-        rows = file.rows(_ROWS_TABLE)
-        if type(applied) is not int or not all(map(_is_score_row, rows)):
-            raise _WrongShape("has entries of the wrong shape")
-        return cls(applied, rows)
-
-    def write(self, path: Path) -> None:
-        file = TinyFile(path, None)
-        file.replace("meta", [{"applied_through": self.applied}])
-        file.replace(_ROWS_TABLE, self.rows)
-        file.commit(durable=False)
-
-
-def _trim_grouped(
-    rows: list[Row], key: Callable[[Row], tuple[str, str]], keep_top: int, keep_per_player: int
-) -> list[Row]:
-    """Each group's rows worth keeping, ranked; a game present twice (a save replayed after a
-    crash) counts once."""
-    groups: dict[tuple[str, str], dict[int, Row]] = {}
-    for row in rows:
-        groups.setdefault(key(row), {})[int(row["game"])] = row
-    kept: list[Row] = []
-    for group in sorted(groups):
-        kept.extend(scoretable.trim(groups[group].values(), keep_top, keep_per_player))
-    return kept
-
-
-def _trim_scores(rows: list[Row]) -> list[Row]:
-    return _trim_grouped(
-        rows, scoretable.table_key, scoretable.KEEP_TOP, scoretable.KEEP_PER_PLAYER
-    )
-
-
-def _trim_daily(rows: list[Row]) -> list[Row]:
-    return _trim_grouped(
-        rows, scoretable.daily_key, scoretable.KEEP_DAILY_TOP, scoretable.KEEP_DAILY_PER_PLAYER
-    )
-
-
-@dataclass(frozen=True)
-class _Part:
-    """A table split into small files: the high scores by mode, the daily rows by month."""
-
-    name: str
-    """Its key in index.json's meta: the list of parts that exist."""
-    what: str
-    path: Callable[[SavesLayout, str], Path]
-    key_of: Callable[[Mapping[str, Any]], str | None]
-    """Which part a table row belongs to (None: not in this table)."""
-    trim: Callable[[list[Row]], list[Row]]
-
-
-def _score_mode(row: Mapping[str, Any]) -> str | None:
-    return None if row["mode"] == Mode.PRACTICE.value else str(row["mode"])
-
-
-def _daily_month(row: Mapping[str, Any]) -> str | None:
-    if row["mode"] != Mode.DAILY.value or not row["daily_date"]:
-        return None
-    return str(row["daily_date"])[:7]
-
-
-_ROWS_TABLE = "rows"
-SCORES = _Part("score_modes", "high-score file", SavesLayout.scores_file, _score_mode, _trim_scores)
-DAILY = _Part(
-    "daily_months", "daily-challenge file", SavesLayout.daily_file, _daily_month, _trim_daily
-)
-PARTS = (SCORES, DAILY)
 
 
 def _aside_path(path: Path, stamp: str) -> Path:
@@ -920,16 +591,3 @@ def _aside_path(path: Path, stamp: str) -> Path:
         candidate = path.with_name(f"{path.stem}.corrupt-{stamp}-{counter}{path.suffix}")
         counter += 1
     return candidate
-
-
-def describe_os_error(exc: OSError) -> str:
-    """A few words on why a file operation failed, for a one-sentence message."""
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
-        return "the disk is full"
-    if exc.errno == errno.EROFS:
-        return "the folder is read-only"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
-        return "a file is in the way where a folder should be"
-    return exc.strerror or type(exc).__name__
