@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from boschquiz.core.giveaways import answer_in_prompt, distinctive_words
 from boschquiz.core.model import (
     GENERATED_PACK_ID,
     TRUE_FALSE_CHOICES,
@@ -31,8 +32,15 @@ from boschquiz.facts.distractors import (
     text_distractors,
 )
 from boschquiz.facts.model import Fact, FactsBase, ValueKind
-from boschquiz.facts.templates import RELATIONS, RelationSpec
-from boschquiz.facts.wording import Wording, capitalised, format_value, joined, typed_spellings
+from boschquiz.facts.templates import RELATIONS, Phrasing, RelationSpec
+from boschquiz.facts.wording import (
+    Wording,
+    capitalised,
+    format_value,
+    joined,
+    rotation,
+    typed_spellings,
+)
 
 PACK_ID = GENERATED_PACK_ID
 WITH_SPARES = MAX_DISTRACTORS + 2
@@ -59,13 +67,58 @@ def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ..
     ctx = Context(base)
     contested = {(f.subject, f.relation) for f in base.facts if f.contested}
     contested_objects = {(f.subject, f.relation, f.object) for f in base.facts if f.contested}
+    related = _Related(base)
     questions: list[Question] = []
     for fact in base.facts:
         if fact.contested:
             continue
-        maker = _FactQuestions(ctx, fact, seed, contested, contested_objects)
+        maker = _FactQuestions(ctx, fact, seed, contested, contested_objects, related.to(fact))
         questions.extend(maker.all())
     return tuple(questions)
+
+
+class _Related:
+    """For an explanation: another fact about the same subject (or about this fact's object),
+    as a sentence. Only facts that spoil exactly what this one spoils are used, so an
+    explanation never reveals more than its question."""
+
+    def __init__(self, base: FactsBase) -> None:
+        self.base = base
+        self.about: dict[str, list[Fact]] = {}
+        self.peers: dict[str, list[Fact]] = {}
+        self.position: dict[str, int] = {}
+        for fact in base.facts:
+            if fact.contested:
+                continue
+            peers = self.peers.setdefault(fact.relation, [])
+            self.position[fact.id] = len(peers)
+            peers.append(fact)
+            self.about.setdefault(fact.subject, []).append(fact)
+            if fact.object is not None:
+                self.about.setdefault(fact.object, []).append(fact)
+
+    def to(self, fact: Fact) -> str | None:
+        """A fact about its subject or object in another relation; else the next fact of the
+        same relation ("True Detective is recommended ... for its intense storytelling")."""
+        for entity in (fact.subject, fact.object):
+            for other in self.about.get(entity, ()) if entity is not None else ():
+                if other.relation != fact.relation and _spoils(other) == _spoils(fact):
+                    return self._sentence(other)
+        peers = self.peers.get(fact.relation, [])
+        at = self.position.get(fact.id, 0)
+        for step in range(1, len(peers)):
+            other = peers[(at + step) % len(peers)]
+            if other.subject != fact.subject and _spoils(other) == _spoils(fact):
+                return self._sentence(other)
+        return None
+
+    def _sentence(self, fact: Fact) -> str:
+        return Wording(self.base, fact, RELATIONS[fact.relation]).statement()
+
+
+def _spoils(fact: Fact) -> object:
+    """What a fact spoils (facts format v2), None for a base without spoiler tags."""
+    return getattr(fact, "spoils", None)
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -84,12 +137,21 @@ def _not_named_in(text: str, wrong: list[Distractor]) -> list[Distractor]:
     return [d for d in wrong if _words(d.text) not in words]
 
 
+def _not_lures(prompt: str, answer: str, wrong: list[Distractor]) -> list[Distractor]:
+    """Wrong answers sharing no distinctive word with the prompt that the answer lacks: "Who
+    now heads the LAPD in Ballard?" does not offer Renée Ballard, the one option echoing it."""
+    echoes = distinctive_words(prompt) - distinctive_words(answer)
+    return [d for d in wrong if not distinctive_words(d.text) & echoes]
+
+
 def gives_away(question: Question) -> bool:
-    """True when the answer stands in the prompt as whole words ("Which series centres on
-    Renée Ballard?" -> Ballard): such a question is not made."""
-    if question.answer.casefold() not in question.prompt.casefold():
+    """True when the prompt gives the answer away: the answer, or a distinctive word of it no
+    other option shares, stands in the prompt ("Who leads the cold-case unit in Ballard?" ->
+    Renée Ballard). Such a question is not made (`core.giveaways` owns the rule)."""
+    if question.type is QuestionType.TRUE_FALSE:
         return False
-    return _words(question.answer) in _words(question.prompt)
+    others = [c for c in question.choices if c != question.answer]
+    return answer_in_prompt(question.prompt, question.answer, others) is not None
 
 
 class _FactQuestions:
@@ -100,6 +162,7 @@ class _FactQuestions:
         seed: int,
         contested: set[tuple[str, str]],
         contested_objects: set[tuple[str, str, str | None]],
+        related: str | None = None,
     ) -> None:
         self.ctx = ctx
         self.base = ctx.base
@@ -112,24 +175,19 @@ class _FactQuestions:
         source = ctx.base.sources[fact.source]
         self.source = source.citation
         self.show = ctx.fact_show(fact)
-        self.explanation = self.words.explanation()
+        self.related = related
         self.rng = random.Random(zlib.crc32(f"{seed}/{fact.id}".encode()))
         """Seeded by the seed and this fact's id alone: adding or moving other facts never
         changes this fact's draws. Its forms draw from it in a fixed order."""
 
     def all(self) -> Iterator[Question]:
-        for question in self._every_form():
-            if question.type is QuestionType.TRUE_FALSE or not gives_away(question):
-                yield question
-
-    def _every_form(self) -> Iterator[Question]:
         forward = self.forward()
         reverse = self.reverse()
         if forward is not None:
-            yield self.choice(Form.FORWARD, forward)
+            yield forward
         if reverse is not None:
-            yield self.choice(Form.REVERSE, reverse)
-        yield self.true_false(Form.TRUE, self.words.statement(), similarity=0.0)
+            yield reverse
+        yield self.true_false(Form.TRUE, self.words.statement(template=self.phrase(Form.TRUE)), 0.0)
         false = self.false_statement()
         if false is not None:
             yield self.true_false(Form.FALSE, false[0], similarity=false[1])
@@ -142,7 +200,26 @@ class _FactQuestions:
 
     # -- the forms ------------------------------------------------------------------------
 
-    def forward(self) -> _Choice | None:
+    def phrase(self, form: Form) -> str:
+        """The statement's wording for a true/false form, picked by the seed."""
+        return rotation(self.spec.statement, f"{self.seed}/{self.fact.id}/{form.value}")[0]
+
+    def _prompts(self, form: Form, template: Phrasing | None, **fields: str) -> list[str]:
+        """Every wording of the slot as a filled prompt, the seed's pick first."""
+        key = f"{self.seed}/{self.fact.id}/{form.value}"
+        return [self.words.fill(t, **fields) for t in rotation(template, key)]
+
+    def _first_fair(self, form: Form, made: list[_Choice | None]) -> Question | None:
+        """The first wording whose question does not give its answer away."""
+        for choice in made:
+            if choice is None:
+                return None
+            question = self.choice(form, choice)
+            if not gives_away(question):
+                return question
+        return None
+
+    def forward(self) -> Question | None:
         spec, fact = self.spec, self.fact
         if spec.forward is None:
             return None
@@ -158,34 +235,46 @@ class _FactQuestions:
                     return None
                 template = spec.forward_many
                 others = joined(sorted(self.words.name(o) for o in self._stated_others()))
-            return self._choice(self.words.fill(template, others=others), self.wrong_objects)
-        return self._choice(self.words.fill(spec.forward), self.wrong_values)
+            prompts = self._prompts(Form.FORWARD, template, others=others)
+            made = [self._choice(p, self.wrong_objects) for p in prompts]
+        else:
+            prompts = self._prompts(Form.FORWARD, spec.forward)
+            made = [self._choice(p, self.wrong_values) for p in prompts]
+        return self._first_fair(Form.FORWARD, made)
 
-    def reverse(self) -> _Choice | None:
+    def reverse(self) -> Question | None:
+        """Only where the fact's object (or value) has this one subject: "Which series centres
+        on Harry Bosch?" has two right answers, so it is not asked."""
         spec, fact = self.spec, self.fact
-        if spec.reverse is None or not spec.reverse_closed:
+        if spec.reverse is None or not spec.reverse_closed or len(self._true_subjects()) != 1:
             return None
-        return self._choice(
-            self.words.fill(spec.reverse), self.wrong_subjects, answer=self.words.name(fact.subject)
-        )
+        answer = self.words.name(fact.subject)
+        prompts = self._prompts(Form.REVERSE, spec.reverse)
+        made = [self._choice(p, self.wrong_subjects, answer=answer) for p in prompts]
+        return self._first_fair(Form.REVERSE, made)
 
     def false_statement(self) -> tuple[str, float] | None:
         """The statement with the closest certainly-wrong object (or subject) in its place."""
-        spec = self.spec
+        spec, words = self.spec, self.words
+        wording = self.phrase(Form.FALSE)
         if spec.kind is ValueKind.ENTITY:
             if spec.forward_closed:
-                wrong = _not_named_in(self.words.statement(answer=""), self.wrong_objects)
+                blank = words.statement(answer="", template=wording)
+                wrong = _not_named_in(blank, self.wrong_objects)
                 if wrong:
-                    return self.words.statement(answer=wrong[0].text), wrong[0].similarity
+                    text = words.statement(answer=wrong[0].text, template=wording)
+                    return text, wrong[0].similarity
             if spec.reverse_closed:
-                wrong = _not_named_in(self.words.statement(subject=""), self.wrong_subjects)
+                blank = words.statement(subject="", template=wording)
+                wrong = _not_named_in(blank, self.wrong_subjects)
                 if wrong:
-                    return self.words.statement(subject=wrong[0].text), wrong[0].similarity
+                    text = words.statement(subject=wrong[0].text, template=wording)
+                    return text, wrong[0].similarity
             return None
-        values = _not_named_in(self.words.statement(answer=""), self.wrong_values)
+        values = _not_named_in(words.statement(answer="", template=wording), self.wrong_values)
         if not values:
             return None
-        return self.words.statement(answer=values[0].text), values[0].similarity
+        return words.statement(answer=values[0].text, template=wording), values[0].similarity
 
     def typed(self) -> Question | None:
         spec, fact = self.spec, self.fact
@@ -207,7 +296,7 @@ class _FactQuestions:
                 return None
             answer = format_value(fact.value, spec)
             accept = fact.accept or typed_spellings(fact.value, spec)
-        return self.typed_question(Form.TYPED, self.words.fill(prompt), answer, accept)
+        return self._first_fair_typed(Form.TYPED, prompt, answer, accept)
 
     def typed_reverse(self) -> Question | None:
         spec, fact = self.spec, self.fact
@@ -216,8 +305,16 @@ class _FactQuestions:
         if len(self._true_subjects()) != 1:
             return None
         entity = self.base.entities[fact.subject]
-        prompt = self.words.fill(spec.reverse)
-        return self.typed_question(Form.TYPED_REVERSE, prompt, entity.name, entity.aliases)
+        return self._first_fair_typed(Form.TYPED_REVERSE, spec.reverse, entity.name, entity.aliases)
+
+    def _first_fair_typed(
+        self, form: Form, template: Phrasing, answer: str, accept: tuple[str, ...]
+    ) -> Question | None:
+        for prompt in self._prompts(form, template):
+            question = self.typed_question(form, prompt, answer, accept)
+            if not gives_away(question):
+                return question
+        return None
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -276,13 +373,14 @@ class _FactQuestions:
     def _choice(
         self, prompt: str, wrong: list[Distractor], answer: str | None = None
     ) -> _Choice | None:
-        wrong = _not_named_in(prompt, wrong)[:MAX_DISTRACTORS]
+        shown = answer if answer is not None else self.words.answer_text()
+        wrong = _not_lures(prompt, shown, _not_named_in(prompt, wrong))[:MAX_DISTRACTORS]
         if len(wrong) < MIN_DISTRACTORS:
             return None
         similarity = round(sum(d.similarity for d in wrong) / len(wrong), 3)
         return _Choice(
             prompt=prompt,
-            answer=capitalised(answer if answer is not None else self.words.answer_text()),
+            answer=capitalised(shown),
             wrong=tuple(capitalised(d.text) for d in wrong),
             similarity=similarity,
         )
@@ -324,6 +422,7 @@ class _FactQuestions:
         accept: tuple[str, ...] = (),
     ) -> Question:
         difficulty: Difficulty = tier(form, self.fact.salience, similarity)
+        explanation = self.words.explanation(judged=form is Form.TRUE, related=self.related)
         return Question(
             id=question_id(self.fact.id, form),
             pack=PACK_ID,
@@ -335,6 +434,6 @@ class _FactQuestions:
             accept=accept,
             category=self.spec.category,
             show=self.show,
-            explanation=self.explanation,
+            explanation=explanation,
             source=self.source,
         )

@@ -1,8 +1,15 @@
 """Question templates, one set per relation: the only relations a facts file may use.
 
 Placeholders: `{subject}`, `{object}` (an entity's name), `{value}` (formatted), `{detail}`,
-`{others}` (the other true objects, "A and B"), `{source}` (the source's `cite_as`), and
-`{in_context}` (" in <context>" when the fact has a context, else "").
+`{others}` (the other true objects, "A and B"), `{source}` (the source's `cite_as`; no prompt
+uses it, a question must read alone), and `{in_context}` (" in <context>" when the fact has a
+context, else "").
+
+Each template is a `Phrasing`: one sentence, or several that say the same thing in other words.
+The generator picks one per question from the seed and the fact's id, so the bank does not read
+like one sentence with the names changed. Every phrasing must read alone (no "this show", no
+article the player never sees, no pronoun without its noun), and the alternatives of one slot
+must be true of exactly the same facts.
 
 `forward_closed` says the base lists every true object of a subject, so any other candidate of
 the right type is certainly wrong: only then may a forward choice, a false statement or a typed
@@ -15,6 +22,18 @@ from dataclasses import dataclass
 
 from boschquiz.facts.model import ValueKind
 
+Phrasing = str | tuple[str, ...]
+"""One template, or several interchangeable wordings of it."""
+
+
+def phrasings(template: Phrasing | None) -> tuple[str, ...]:
+    """The wordings of a template slot, first one first (empty when the slot is unused)."""
+    if template is None:
+        return ()
+    if isinstance(template, str):
+        return (template,)
+    return template
+
 
 @dataclass(frozen=True)
 class RelationSpec:
@@ -22,13 +41,13 @@ class RelationSpec:
     subject_types: frozenset[str]
     kind: ValueKind
     category: str
-    statement: str
+    statement: Phrasing
     object_types: frozenset[str] = frozenset()
-    forward: str | None = None
-    forward_many: str | None = None
+    forward: Phrasing | None = None
+    forward_many: Phrasing | None = None
     """Forward prompt when a subject has several true objects: names the others."""
-    reverse: str | None = None
-    typed: str | None = None
+    reverse: Phrasing | None = None
+    typed: Phrasing | None = None
     """Prompt for the typed form; defaults to `forward`."""
     forward_closed: bool = False
     reverse_closed: bool = False
@@ -38,7 +57,7 @@ class RelationSpec:
     value_max: int | None = None
 
     @property
-    def typed_prompt(self) -> str | None:
+    def typed_prompt(self) -> Phrasing | None:
         return self.typed or self.forward
 
 
@@ -57,9 +76,21 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=PERSON,
         category="cast",
-        statement="{object} plays {subject}{in_context}.",
-        forward="Who plays {subject}{in_context}?",
-        reverse="Which character does {object} play{in_context}?",
+        statement=(
+            "{object} plays {subject}{in_context}.",
+            "{subject} is played by {object}{in_context}.",
+            "The part of {subject}{in_context} is played by {object}.",
+        ),
+        forward=(
+            "Who plays {subject}{in_context}?",
+            "Which actor plays {subject}{in_context}?",
+            "Who is cast as {subject}{in_context}?",
+        ),
+        reverse=(
+            "Which character does {object} play{in_context}?",
+            "Whom does {object} play{in_context}?",
+            "{object} plays which character{in_context}?",
+        ),
         forward_closed=True,
         reverse_closed=True,
     ),
@@ -69,9 +100,15 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=PERSON,
         category="creators",
-        statement="{object} is one of the creators of {subject}.",
-        forward="Who created {subject}?",
-        forward_many="{subject} was created by {others} and whom?",
+        statement=(
+            "{object} is one of the creators of {subject}.",
+            "{object} is credited as a creator of {subject}.",
+        ),
+        forward=("Who created {subject}?", "Who is the creator of {subject}?"),
+        forward_many=(
+            "{subject} was created by {others} and whom?",
+            "Together with {others}, who created {subject}?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -80,7 +117,10 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=PERSON,
         category="creators",
-        statement="{object} is an executive producer of {subject}.",
+        statement=(
+            "{object} is an executive producer of {subject}.",
+            "{object} serves as an executive producer on {subject}.",
+        ),
     ),
     RelationSpec(
         name="adapts_novels_of",
@@ -88,8 +128,16 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=PERSON,
         category="creators",
-        statement="{subject} is adapted from novels by {object}.",
-        forward="Whose novels is {subject} adapted from?",
+        statement=(
+            "{subject} is adapted from novels by {object}.",
+            "{subject} is based on the novels of {object}.",
+            "The novels behind {subject} were written by {object}.",
+        ),
+        forward=(
+            "Whose novels is {subject} adapted from?",
+            "Which author's novels is {subject} based on?",
+            "{subject} adapts the novels of which author?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -98,8 +146,15 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=_types("platform"),
         category="release",
-        statement="{subject} premiered on {object}.",
-        forward="On which service did {subject} premiere?",
+        statement=(
+            "{subject} premiered on {object}.",
+            "{object} is the service where {subject} premiered.",
+        ),
+        forward=(
+            "On which service did {subject} premiere?",
+            "Which streaming service premiered {subject}?",
+            "Where did {subject} first stream?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -107,8 +162,12 @@ _SPECS = (
         subject_types=SERIES,
         kind=ValueKind.DATE,
         category="release",
-        statement="{subject} premiered on {value}.",
-        forward="On what date did {subject} premiere?",
+        statement=("{subject} premiered on {value}.", "{subject} was first released on {value}."),
+        forward=(
+            "On what date did {subject} premiere?",
+            "When did {subject} premiere?",
+            "What was the premiere date of {subject}?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -116,8 +175,14 @@ _SPECS = (
         subject_types=SERIES,
         kind=ValueKind.NUMBER,
         category="release",
-        statement="The first season of {subject} has {value} episodes.",
-        forward="How many episodes are in the first season of {subject}?",
+        statement=(
+            "The first season of {subject} has {value} episodes.",
+            "Season one of {subject} is made up of {value} episodes.",
+        ),
+        forward=(
+            "How many episodes are in the first season of {subject}?",
+            "How many episodes does season one of {subject} have?",
+        ),
         forward_closed=True,
         value_min=1,
     ),
@@ -126,15 +191,24 @@ _SPECS = (
         subject_types=SERIES,
         kind=ValueKind.TEXT,
         category="release",
-        statement="The first season of {subject} was released {value}.",
+        statement=(
+            "The first season of {subject} was released {value}.",
+            "Season one of {subject} came out {value}.",
+        ),
     ),
     RelationSpec(
         name="rotten_tomatoes_score",
         subject_types=SERIES,
         kind=ValueKind.NUMBER,
         category="reception",
-        statement="The first season of {subject} holds a {value} rating on Rotten Tomatoes.",
-        forward="What rating does the first season of {subject} hold on Rotten Tomatoes?",
+        statement=(
+            "The first season of {subject} holds a {value} rating on Rotten Tomatoes.",
+            "Season one of {subject} scores {value} on Rotten Tomatoes.",
+        ),
+        forward=(
+            "What rating does the first season of {subject} hold on Rotten Tomatoes?",
+            "What is the Rotten Tomatoes score of season one of {subject}?",
+        ),
         forward_closed=True,
         value_format="{value}%",
         value_min=0,
@@ -146,8 +220,12 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=_types("place"),
         category="setting",
-        statement="{subject} is set in {object}.",
-        forward="In which city is {subject} set?",
+        statement=("{subject} is set in {object}.", "{subject} takes place in {object}."),
+        forward=(
+            "In which city is {subject} set?",
+            "Which city is {subject} set in?",
+            "In which city does {subject} take place?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -155,8 +233,8 @@ _SPECS = (
         subject_types=SERIES,
         kind=ValueKind.YEAR,
         category="history",
-        statement="{subject} ended in {value}.",
-        forward="In which year did {subject} end?",
+        statement=("{subject} ended in {value}.", "{subject} came to an end in {value}."),
+        forward=("In which year did {subject} end?", "In what year did {subject} come to an end?"),
         forward_closed=True,
         value_min=1900,
         value_max=2100,
@@ -166,8 +244,11 @@ _SPECS = (
         subject_types=SERIES,
         kind=ValueKind.NUMBER,
         category="history",
-        statement="{subject} ran for {value} seasons.",
-        forward="How many seasons did {subject} run for?",
+        statement=("{subject} ran for {value} seasons.", "{subject} lasted {value} seasons."),
+        forward=(
+            "How many seasons did {subject} run for?",
+            "How many seasons of {subject} were made?",
+        ),
         forward_closed=True,
         value_min=1,
     ),
@@ -177,8 +258,14 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=SERIES,
         category="history",
-        statement="{object} is {subject}'s longest-running original series.",
-        forward="What is {subject}'s longest-running original series?",
+        statement=(
+            "{object} is {subject}'s longest-running original series.",
+            "{subject}'s longest-running original series is {object}.",
+        ),
+        forward=(
+            "What is {subject}'s longest-running original series?",
+            "Which series is {subject}'s longest-running original?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -186,8 +273,14 @@ _SPECS = (
         subject_types=SERIES,
         kind=ValueKind.TEXT,
         category="history",
-        statement="According to {source}, {subject} ended largely because of {value}.",
-        forward="According to {source}, what was the main reason {subject} ended?",
+        statement=(
+            "{subject} reportedly ended largely because of {value}.",
+            "The main reason reported for the end of {subject} is {value}.",
+        ),
+        forward=(
+            "What was reportedly the main reason {subject} ended?",
+            "Why, by the main account, did {subject} come to an end?",
+        ),
     ),
     RelationSpec(
         name="end_explained_by",
@@ -196,8 +289,14 @@ _SPECS = (
         object_types=PERSON,
         category="history",
         needs_detail=True,
-        statement="According to {source}, {object} explained {detail} why {subject} ended.",
-        forward="According to {source}, who explained {detail} why {subject} ended?",
+        statement=(
+            "{object} explained {detail} why {subject} ended.",
+            "{object} set out {detail} the reasons {subject} ended.",
+        ),
+        forward=(
+            "Who explained {detail} why {subject} ended?",
+            "Who set out {detail} the reasons {subject} ended?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -207,8 +306,11 @@ _SPECS = (
         object_types=_types("outlet"),
         category="interviews",
         needs_detail=True,
-        statement="According to {source}, {subject} spoke to {object} about {detail}.",
-        reverse="According to {source}, who spoke to {object} about {detail}?",
+        statement=(
+            "{subject} spoke to {object} about {detail}.",
+            "{subject} told {object} about {detail}.",
+        ),
+        reverse=("Who spoke to {object} about {detail}?", "Who told {object} about {detail}?"),
         reverse_closed=True,
     ),
     RelationSpec(
@@ -218,8 +320,14 @@ _SPECS = (
         object_types=_types("outlet"),
         category="interviews",
         needs_detail=True,
-        statement="According to {source}, {object} reported {subject}'s {detail}.",
-        forward="According to {source}, which outlet reported {subject}'s {detail}?",
+        statement=(
+            "{object} reported {subject}'s {detail}.",
+            "{subject}'s {detail} was reported by {object}.",
+        ),
+        forward=(
+            "Which outlet reported {subject}'s {detail}?",
+            "{subject}'s {detail} was reported by which outlet?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -228,8 +336,14 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=PERSON,
         category="behind the scenes",
-        statement="{object} is the real-life inspiration for {subject}.",
-        forward="Who is the real-life inspiration for {subject}?",
+        statement=(
+            "{object} is the real-life inspiration for {subject}.",
+            "The character {subject} was inspired by {object}.",
+        ),
+        forward=(
+            "Who is the real-life inspiration for {subject}?",
+            "Which real person inspired the character {subject}?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -238,8 +352,8 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=PERSON,
         category="behind the scenes",
-        statement="According to {source}, {subject} shadowed {object}.",
-        forward="According to {source}, whom did {subject} shadow?",
+        statement=("{subject} shadowed {object}.", "{subject} spent time shadowing {object}."),
+        forward=("Whom did {subject} shadow?", "Who did {subject} spend time shadowing?"),
         forward_closed=True,
     ),
     RelationSpec(
@@ -248,8 +362,11 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=_types("unit"),
         category="lapd",
-        statement="{subject} leads {object}{in_context}.",
-        reverse="Who leads {object}{in_context}?",
+        statement=(
+            "{subject} leads {object}{in_context}.",
+            "{subject} is in charge of {object}{in_context}.",
+        ),
+        reverse=("Who leads {object}{in_context}?", "Who is in charge of {object}{in_context}?"),
         reverse_closed=True,
     ),
     RelationSpec(
@@ -258,7 +375,10 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=_types("unit"),
         category="lapd",
-        statement="{subject} works in {object}{in_context}.",
+        statement=(
+            "{subject} works in {object}{in_context}.",
+            "{subject} is a member of {object}{in_context}.",
+        ),
     ),
     RelationSpec(
         name="works_for",
@@ -266,8 +386,14 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=_types("organisation"),
         category="lapd",
-        statement="{subject} works for {object}{in_context}.",
-        forward="Which organisation does {subject} work for{in_context}?",
+        statement=(
+            "{subject} works for {object}{in_context}.",
+            "{subject} is employed by {object}{in_context}.",
+        ),
+        forward=(
+            "Which organisation does {subject} work for{in_context}?",
+            "Which organisation employs {subject}{in_context}?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -276,8 +402,14 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=_types("organisation"),
         category="lapd",
-        statement="{subject} is the new chief of {object}{in_context}.",
-        reverse="Who is the new chief of {object}{in_context}?",
+        statement=(
+            "{subject} is the new chief of {object}{in_context}.",
+            "{subject} has newly taken charge of {object}{in_context}.",
+        ),
+        reverse=(
+            "Who now heads {object}{in_context}?",
+            "Who has newly taken charge of {object}{in_context}?",
+        ),
         reverse_closed=True,
     ),
     RelationSpec(
@@ -286,8 +418,11 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=_types("organisation"),
         category="lapd",
-        statement="{subject} is a unit of {object}.",
-        forward="{subject} is a unit of which organisation?",
+        statement=("{subject} is a unit of {object}.", "{subject} is part of {object}."),
+        forward=(
+            "{subject} is a unit of which organisation?",
+            "Which organisation is {subject} part of?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -295,8 +430,8 @@ _SPECS = (
         subject_types=_types("unit"),
         kind=ValueKind.TEXT,
         category="lapd",
-        statement="{subject} stands for {value}.",
-        forward="What does {subject} stand for?",
+        statement=("{subject} stands for {value}.", "The letters {subject} stand for {value}."),
+        forward=("What does {subject} stand for?", "What do the letters {subject} stand for?"),
         forward_closed=True,
     ),
     RelationSpec(
@@ -304,14 +439,14 @@ _SPECS = (
         subject_types=_types("unit"),
         kind=ValueKind.TEXT,
         category="lapd",
-        statement="{subject} handles {value}.",
+        statement=("{subject} handles {value}.", "{subject} deals with {value}."),
     ),
     RelationSpec(
         name="works_as",
         subject_types=CHARACTER,
         kind=ValueKind.TEXT,
         category="characters",
-        statement="{subject} works as {value}{in_context}.",
+        statement=("{subject} works as {value}{in_context}.", "{subject} is {value}{in_context}."),
     ),
     RelationSpec(
         name="appears_in",
@@ -319,7 +454,7 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=SERIES,
         category="characters",
-        statement="{subject} appears in {object}.",
+        statement=("{subject} appears in {object}.", "{subject} is a character in {object}."),
     ),
     RelationSpec(
         name="introduced_in_finale_of",
@@ -327,8 +462,14 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=SERIES,
         category="characters",
-        statement="{subject} was first introduced in the finale of {object}.",
-        forward="In the finale of which series was {subject} first introduced?",
+        statement=(
+            "{subject} was first introduced in the finale of {object}.",
+            "{subject} first appeared in the finale of {object}.",
+        ),
+        forward=(
+            "In the finale of which series was {subject} first introduced?",
+            "{subject} first appeared in the finale of which series?",
+        ),
         forward_closed=True,
     ),
     RelationSpec(
@@ -337,8 +478,14 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=SERIES,
         category="universe",
-        statement="{subject} picks up where {object} left off.",
-        typed="{subject} picks up where which series left off?",
+        statement=(
+            "{subject} picks up where {object} left off.",
+            "{subject} continues the story where {object} left off.",
+        ),
+        typed=(
+            "{subject} picks up where which series left off?",
+            "Which series does {subject} pick up from?",
+        ),
     ),
     RelationSpec(
         name="centres_on",
@@ -346,9 +493,19 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=CHARACTER,
         category="universe",
-        statement="{subject} centres on {object}.",
-        forward="Which character is at the centre of {subject}?",
-        reverse="Which series centres on {object}?",
+        statement=(
+            "{subject} centres on {object}.",
+            "{object} is the central character of {subject}.",
+            "{subject} is built around {object}.",
+        ),
+        forward=(
+            "Which character is at the centre of {subject}?",
+            "Who is the main character of {subject}?",
+        ),
+        reverse=(
+            "Which series centres on {object}?",
+            "{object} is the central character of which series?",
+        ),
         forward_closed=True,
         reverse_closed=True,
     ),
@@ -358,16 +515,25 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=_types("franchise"),
         category="universe",
-        statement="{subject} is part of {object}.",
+        statement=("{subject} is part of {object}.", "{subject} belongs to {object}."),
     ),
     RelationSpec(
         name="recommended_for",
         subject_types=SERIES,
         kind=ValueKind.TEXT,
         category="recommendations",
-        statement="{source} recommends {subject} to Bosch fans for {value}.",
-        forward="According to {source}, what does {subject} offer fans of Bosch?",
-        reverse="According to {source}, which show is recommended to Bosch fans for {value}?",
+        statement=(
+            "{subject} is recommended to Bosch fans for {value}.",
+            "Fans of Bosch are pointed to {subject} for {value}.",
+        ),
+        forward=(
+            "What does {subject} offer fans of Bosch?",
+            "Why is {subject} recommended to fans of Bosch?",
+        ),
+        reverse=(
+            "Which show is recommended to Bosch fans for {value}?",
+            "Which series is suggested to Bosch fans for {value}?",
+        ),
         forward_closed=True,
         reverse_closed=True,
     ),
@@ -376,7 +542,10 @@ _SPECS = (
         subject_types=SERIES,
         kind=ValueKind.TEXT,
         category="story",
-        statement="The first season of {subject} involves {value}.",
+        statement=(
+            "The first season of {subject} involves {value}.",
+            "Season one of {subject} features {value}.",
+        ),
     ),
     RelationSpec(
         name="described_as",
@@ -392,8 +561,14 @@ _SPECS = (
         subject_types=SERIES,
         kind=ValueKind.TEXT,
         category="release",
-        statement="{subject} has been {value} for a second season.",
-        forward="What is the status of a second season of {subject}?",
+        statement=(
+            "{subject} has been {value} for a second season.",
+            "{subject} has been {value} for season two.",
+        ),
+        forward=(
+            "What is the status of a second season of {subject}?",
+            "Where does {subject} stand on a second season?",
+        ),
     ),
     RelationSpec(
         name="mentors",
@@ -401,7 +576,10 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=CHARACTER,
         category="characters",
-        statement="{subject} mentors {object}{in_context}.",
+        statement=(
+            "{subject} mentors {object}{in_context}.",
+            "{subject} acts as a mentor to {object}{in_context}.",
+        ),
     ),
     RelationSpec(
         name="complicated_relationship_with",
@@ -409,7 +587,10 @@ _SPECS = (
         kind=ValueKind.ENTITY,
         object_types=CHARACTER,
         category="characters",
-        statement="{subject} has a complicated relationship with {object}{in_context}.",
+        statement=(
+            "{subject} has a complicated relationship with {object}{in_context}.",
+            "{subject} and {object} have a complicated relationship{in_context}.",
+        ),
     ),
 )
 

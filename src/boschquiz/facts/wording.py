@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import zlib
 from datetime import date
 
 from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue, ValueKind
-from boschquiz.facts.templates import RelationSpec
+from boschquiz.facts.templates import Phrasing, RelationSpec, phrasings
 
 _MONTHS = (
     "January",
@@ -28,7 +29,7 @@ _NUMBER_WORDS = (
 )
 _LOWER_AFTER_PREFIX = frozenset(
     {"What", "Who", "Whom", "Whose", "Which", "How", "When", "Where", "Why", "In", "On"}
-    | {"For", "According", "The", "True"}
+    | {"For", "According", "The", "True", "Season", "Fans", "Together", "Ballard's"}
 )
 
 
@@ -56,6 +57,16 @@ def typed_spellings(value: FactValue, spec: RelationSpec) -> tuple[str, ...]:
         shown = format_value(value, spec)
         return tuple(s for s in dict.fromkeys(spelled) if s != shown)
     return ()
+
+
+def rotation(template: Phrasing | None, key: str) -> tuple[str, ...]:
+    """A slot's phrasings, starting at the one `key` picks (then the others, in order, for when
+    the picked one cannot be used): the same key always picks the same phrasing."""
+    options = phrasings(template)
+    if len(options) <= 1:
+        return options
+    start = zlib.crc32(key.encode()) % len(options)
+    return options[start:] + options[:start]
 
 
 def month_year(iso: str) -> str:
@@ -130,12 +141,30 @@ class Wording:
         fields["others"] = others
         return with_as_of(template.format_map(fields), self.fact.as_of)
 
-    def statement(self, *, subject: str | None = None, answer: str | None = None) -> str:
-        """The fact as a sentence; with `answer` (or `subject`) swapped, a false one."""
+    def statement(
+        self,
+        *,
+        subject: str | None = None,
+        answer: str | None = None,
+        template: str | None = None,
+    ) -> str:
+        """The fact as a sentence (in `template`, else the first phrasing); with `answer` (or
+        `subject`) swapped, a false one."""
+        wording = template if template is not None else phrasings(self.spec.statement)[0]
         if self.spec.kind is ValueKind.ENTITY:
-            return self.fill(self.spec.statement, subject=subject, obj=answer)
-        return self.fill(self.spec.statement, subject=subject, value=answer)
+            return self.fill(wording, subject=subject, obj=answer)
+        return self.fill(wording, subject=subject, value=answer)
 
-    def explanation(self) -> str:
-        text = self.statement()
-        return f"{text} {self.fact.note}" if self.fact.note else text
+    def explanation(self, *, judged: bool, related: str | None) -> str | None:
+        """What the player learns after answering; never the statement they just judged.
+
+        `judged` is True after a true statement: the player has read the fact already, so the
+        explanation is the fact's note, else a related fact (None when there is neither).
+        Otherwise (a false statement, a choice, a typed answer) it is the fact as a sentence,
+        which for a false statement is what is true, followed by the note or a related fact.
+        """
+        extra = self.fact.note or related
+        if judged:
+            return extra
+        truth = self.statement()
+        return f"{truth} {extra}" if extra else truth
