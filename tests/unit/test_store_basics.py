@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Difficulty, Mode, Outcome
-from boschquiz.store import InvalidPlayerName, Store, UnsavableValue
+from boschquiz.store import InvalidPlayerName, SaveReceipt, Store, UnsavableValue
 from boschquiz.store.codec import game_to_json
 from boschquiz.store.gamelog import write_log
 from boschquiz.store.layout import SavesLayout
@@ -132,3 +134,76 @@ def test_a_log_written_whole_is_folded_into_the_tables(tmp_path: Path) -> None:
     store = open_store(tmp_path)
     assert sorted(p.games for p in store.players()) == [20, 20, 20]
     assert [game_id for game_id, _ in store.games()] == list(range(1, 61))
+
+
+def test_record_game_returns_id_rank_and_previous_best(tmp_path: Path) -> None:
+    """The receipt says where the game landed and what the player's best was before it."""
+    store = open_store(tmp_path)
+    first = store.record_game(with_score(make_game("Ann"), 300))
+    assert first == SaveReceipt(game_id=1, rank=1, previous_best=None)
+    second = store.record_game(with_score(make_game("Bob"), 500))
+    assert second == SaveReceipt(game_id=2, rank=1, previous_best=None)
+    third = store.record_game(with_score(make_game("Ann"), 400))
+    assert third == SaveReceipt(game_id=3, rank=2, previous_best=300)
+    rows = store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)
+    assert [(r.rank, r.game_id) for r in rows] == [(1, 2), (2, 3), (3, 1)]
+
+
+def test_receipt_ranks_a_daily_within_its_date_and_practice_nowhere(tmp_path: Path) -> None:
+    """A daily is ranked among that date's games; its previous best counts every date.
+    Practice is never ranked and has no best."""
+    store = open_store(tmp_path)
+    store.record_game(with_score(make_game("Bob", mode=Mode.DAILY, daily_date="2026-11-23"), 900))
+    store.record_game(with_score(make_game("Ann", mode=Mode.DAILY, daily_date="2026-11-23"), 100))
+    receipt = store.record_game(
+        with_score(make_game("Ann", mode=Mode.DAILY, daily_date="2026-11-24"), 50)
+    )
+    assert (receipt.rank, receipt.previous_best) == (1, 100)
+    practice = store.record_game(make_game("Ann", mode=Mode.PRACTICE))
+    assert (practice.rank, practice.previous_best) == (None, None)
+
+
+def test_reads_do_not_wait_for_another_copy_holding_the_lock(tmp_path: Path) -> None:
+    """Everything a front end reads before a game answers while another copy of the game
+    holds the saves lock (so a UI worker never hangs on it)."""
+    store = open_store(tmp_path)
+    store.record_game(make_game("Ann", mode=Mode.DAILY, daily_date="2026-11-24"))
+    store.save_player_settings("Ann", {"theme": "noir"})
+    reader = open_store(tmp_path)
+    answers: list[object] = []
+
+    def read_everything() -> None:
+        answers.append(reader.players())
+        answers.append(reader.player_settings("Ann"))
+        answers.append(reader.question_stats("Ann"))
+        answers.append(reader.daily_played("Ann", "2026-11-24"))
+        answers.append(reader.top_scores(Mode.DAILY, Difficulty.MEDIUM))
+        answers.append(reader.streak_records("Ann"))
+        answers.append(reader.recent_scores("Ann"))
+
+    with FileLock(str(tmp_path / ".lock"), timeout=0):
+        worker = threading.Thread(target=read_everything, daemon=True)
+        worker.start()
+        worker.join(timeout=5.0)
+        assert not worker.is_alive()
+    assert len(answers) == 7
+    assert answers[3] is True
+
+
+def test_saves_from_several_threads_get_distinct_ids(tmp_path: Path) -> None:
+    """One Store shared by worker threads: every save lands, each under its own id."""
+    store = open_store(tmp_path)
+    ids: list[int] = []
+
+    def save_five(player: str) -> None:
+        for _ in range(5):
+            ids.append(store.record_game(make_game(player)).game_id)
+            store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)
+
+    workers = [threading.Thread(target=save_five, args=(f"P{i}",)) for i in range(4)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert sorted(ids) == list(range(1, 21))
+    assert len(store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM, limit=50)) == 20

@@ -15,7 +15,7 @@ from boschquiz.store.errors import (
     UnsavableValue,
 )
 from boschquiz.store.names import MAX_NAME_LENGTH, normalize_player_name
-from boschquiz.store.records import PlayerRecord, StreakRecords
+from boschquiz.store.records import PlayerRecord, SaveReceipt, StreakRecords
 from boschquiz.store.scoretable import ScoreRow
 from boschquiz.store.stats import GroupStats
 from boschquiz.store.store import CURRENT_SCHEMA, Store
@@ -27,6 +27,7 @@ __all__ = [
     "InvalidPlayerName",
     "PlayerRecord",
     "SaveFailed",
+    "SaveReceipt",
     "SavesTooNew",
     "SavesUnreadable",
     "ScoreRow",

@@ -37,6 +37,21 @@ class StreakRecords:
     last_daily: str | None = None
 
 
+@dataclass(frozen=True)
+class SaveReceipt:
+    """What `Store.record_game` hands back once a game is saved (computed under the saves
+    lock, so another copy of the game saving at the same time cannot skew it)."""
+
+    game_id: int
+    rank: int | None
+    """1-based place in the game's table (its mode and tier; the daily: its date) as of this
+    save; None for practice, or when deeper than the table keeps (`scoretable.KEEP_TOP`,
+    `KEEP_DAILY_TOP`)."""
+    previous_best: int | None
+    """The player's best score in this mode and tier before this game (dailies of every date
+    count); None for a first game there, and for practice."""
+
+
 def new_record(player: str) -> dict[str, Any]:
     return {
         "name": player,

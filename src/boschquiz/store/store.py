@@ -72,7 +72,7 @@ from boschquiz.store.formats import (
 )
 from boschquiz.store.layout import SavesLayout, TinyFile
 from boschquiz.store.names import normalize_player_name
-from boschquiz.store.records import PlayerRecord, StreakRecords
+from boschquiz.store.records import PlayerRecord, SaveReceipt, StreakRecords
 from boschquiz.store.scoretable import ScoreRow
 from boschquiz.store.stats import GroupStats, group_stats
 from boschquiz.store.updater import Updater
@@ -88,6 +88,9 @@ class Store:
     """A saves folder. The constructor does no I/O; the folder is opened on first use.
 
     `open()` may be called ahead (e.g. in a worker) to take that cost off the critical path.
+    Every method may be called from any thread (a UI calls them from workers): writes are
+    serialised, reads take no lock while the files are sound (only repairing a damaged or
+    stale file waits for another copy of the game that holds the saves lock).
     """
 
     def __init__(self, saves_dir: Path, clock: Clock) -> None:
@@ -141,7 +144,7 @@ class Store:
                     with self._writing():
                         found = schema if index is not None else None
                         migrations.upgrade(self._layout, found, self._notices)
-                        self._sync(None)
+                        self._sync()
                 except StoreError as exc:
                     self._notices.append(exc.message)
 
@@ -166,10 +169,11 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def record_game(self, record: GameRecord) -> int:
+    def record_game(self, record: GameRecord) -> SaveReceipt:
         """Save a finished game (atomically, fsynced, under the lock) and everything derived
-        from it; return its game id. Practice games are logged and teach the question stats
-        but never enter the high-score table or the streak records."""
+        from it; return its id, its rank and the player's previous best. Practice games are
+        logged and teach the question stats but never enter the high-score table or the
+        streak records."""
         game = game_to_json(record)
         game["player"] = normalize_player_name(record.player)
         scoretable.utc_sort_time(game["started_at"])
@@ -183,7 +187,7 @@ class Store:
                 ) from None
         self.open()
         with self._writing():
-            return self._sync(game)
+            return self._append(game)
 
     def ensure_player(self, name: str) -> PlayerRecord:
         """The player called `name` (trimmed), created now if new."""
@@ -365,7 +369,7 @@ class Store:
         (unless `repair` is False: the caller is rebuilding it)."""
         found, index = self._read(self._layout.index, INDEX_FILE, SavesIndex.parse)
         if not found and repair and self._frozen is None and self._layout.segments():
-            self._repair(lambda: self._sync(None))
+            self._repair(self._sync)
             found, index = self._read(self._layout.index, INDEX_FILE, SavesIndex.parse)
         return index
 
@@ -520,9 +524,9 @@ class Store:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        if self._file_lock is None:
-            self._file_lock = FileLock(str(self._layout.lock), timeout=LOCK_TIMEOUT)
         with self._mutex:
+            if self._file_lock is None:
+                self._file_lock = FileLock(str(self._layout.lock), timeout=LOCK_TIMEOUT)
             try:
                 self._file_lock.acquire(poll_interval=LOCK_POLL_INTERVAL)
             except Timeout:
@@ -559,9 +563,29 @@ class Store:
         with suppress(Timeout, OSError), lock:
             self._clean_orphans()
 
-    def _sync(self, new_game: Row | None) -> int:
-        """Under the lock: bring the derived files up to date with the log, after appending
-        `new_game` to it if given. Returns the id of the last game in the log."""
+    def _sync(self) -> None:
+        """Under the lock: bring the derived files up to date with the log."""
+        updater, last, _ = self._catch_up()
+        updater.commit(last)
+
+    def _append(self, game: Row) -> SaveReceipt:
+        """Under the lock: append `game` to the log (the moment it counts as saved), then bring
+        the derived files up to date with it."""
+        updater, last, segments = self._catch_up()
+        game_id = last + 1
+        gamelog.append_game(self._layout, game_id, game, segments)
+        previous = updater.best_score(game)
+        updater.apply(game_id, game)
+        rank = updater.rank_of(game_id, game)
+        try:
+            updater.commit(game_id)
+        except OSError as exc:
+            self._notices.append(tables_behind(exc))
+        return SaveReceipt(game_id, rank, previous)
+
+    def _catch_up(self) -> tuple[Updater, int, gamelog.SegmentCache]:
+        """Under the lock: fold into an updater every logged game the derived files lack.
+        Returns it, the id of the last game in the log, and the segments read."""
         index = self._saves_index(repair=False)
         updater = Updater(self, index)
         last = index.applied
@@ -571,17 +595,7 @@ class Store:
         ):
             updater.apply(game_id, game)
             last = game_id
-        if new_game is None:
-            updater.commit(last)
-            return last
-        last += 1
-        gamelog.append_game(self._layout, last, new_game, segments)
-        updater.apply(last, new_game)
-        try:
-            updater.commit(last)
-        except OSError as exc:
-            self._notices.append(tables_behind(exc))
-        return last
+        return updater, last, segments
 
 
 def _aside_path(path: Path, stamp: str) -> Path:

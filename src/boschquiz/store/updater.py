@@ -12,10 +12,11 @@ from collections.abc import Callable, Mapping
 from contextlib import suppress
 from typing import Any, Protocol
 
+from boschquiz.core.model import Mode
 from boschquiz.store import gamelog, records, scoretable
 from boschquiz.store.atomic import TinyDBData
 from boschquiz.store.errors import StoreError
-from boschquiz.store.formats import PARTS, Part, PartFile, SavesIndex, StatsFile
+from boschquiz.store.formats import DAILY, PARTS, SCORES, Part, PartFile, SavesIndex, StatsFile
 from boschquiz.store.layout import SavesLayout, TinyFile
 from boschquiz.store.migrations import CURRENT_SCHEMA
 
@@ -99,6 +100,45 @@ class Updater:
             self._players.replace("players", list(self._player_rows.values()))
             self._players.commit()
         self._index.write(self._layout.index, CURRENT_SCHEMA, last_game)
+
+    def best_score(self, game: Mapping[str, Any]) -> int | None:
+        """The best score of `game`'s player in its mode and tier among the games folded in
+        so far; None when there is none, or for practice (never in the table)."""
+        try:
+            key = SCORES.key_of(game)
+            if key is None:
+                return None
+            scores = [
+                int(row["score"])
+                for row in self.part_rows(SCORES, key)
+                if row["player"] == game["player"] and row["tier"] == game["tier"]
+            ]
+        except (KeyError, TypeError, ValueError, StoreError):
+            return None
+        return max(scores, default=None)
+
+    def rank_of(self, game_id: int, game: Mapping[str, Any]) -> int | None:
+        """The place of a game already applied in its table (its mode and tier; the daily:
+        its date); None for practice, or deeper than the table keeps."""
+        try:
+            row = scoretable.row_from_game(game_id, game)
+        except (KeyError, ValueError, TypeError, StoreError):
+            return None
+        if row["mode"] == Mode.DAILY.value and row["daily_date"]:
+            part, table, kept = DAILY, scoretable.daily_key, scoretable.KEEP_DAILY_TOP
+        else:
+            part, table, kept = SCORES, scoretable.table_key, scoretable.KEEP_TOP
+        key = part.key_of(row)
+        if key is None:
+            return None
+        mine = scoretable.rank_key(row)
+        ahead = {
+            other["game"]
+            for other in self.part_rows(part, key)
+            if table(other) == table(row) and scoretable.rank_key(other) < mine
+        }
+        rank = len(ahead) + 1
+        return rank if rank <= kept else None
 
     def stats_for(self, player: str, game_id: int) -> StatsFile:
         """The player's stats file, ready for `game_id`. A lost one is replayed from the log

@@ -249,20 +249,12 @@ class BoschQuizApp(App[int]):
             self.post_message(SaveFailed(record, self.store_error or "the saves are not open"))
             return
         try:
-            previous = next(
-                (
-                    row.score
-                    for row in store.personal_bests(record.player)
-                    if row.mode is record.mode and row.tier is record.tier
-                ),
-                None,
-            )
-            game_id = store.record_game(record)
-            rank = _rank_of(store, record, game_id)
+            receipt = store.record_game(record)
         except Exception as exc:
             self.post_message(SaveFailed(record, str(exc) or type(exc).__name__))
             return
-        self.post_message(GameSaved(record, rank, previous))
+        rank = receipt.rank if receipt.rank is not None and receipt.rank <= TABLE_SIZE else None
+        self.post_message(GameSaved(record, rank, receipt.previous_best))
 
     def on_game_saved(self, message: GameSaved) -> None:
         self.game_saved.publish(message)
@@ -365,13 +357,6 @@ EXIT_GRACE_SECONDS = 3.0
 
 TABLE_SIZE = 10
 """A game ranks when it makes the top ten of its mode and tier (daily: of its date)."""
-
-
-def _rank_of(store: Store, record: GameRecord, game_id: int) -> int | None:
-    rows = store.top_scores(
-        record.mode, record.tier, limit=TABLE_SIZE, daily_date=record.daily_date
-    )
-    return next((row.rank for row in rows if row.game_id == game_id), None)
 
 
 def _last_active(players: list[PlayerRecord]) -> str | None:

@@ -52,13 +52,13 @@ def main(argv: list[str], out: TextIO = sys.stdout) -> int:
     store = Store(folder, SystemClock())
     if "--graceful" not in argv:
         for n in range(count):
-            print(store.record_game(game(player, n)), file=out, flush=True)
+            print(store.record_game(game(player, n)).game_id, file=out, flush=True)
         return 0
     with signals.graceful_exit():
         try:
             print("ready", file=out, flush=True)
             for n in range(count):
-                print(store.record_game(game(player, n)), file=out, flush=True)
+                print(store.record_game(game(player, n)).game_id, file=out, flush=True)
         finally:
             store.close()
             print("clean exit", file=out, flush=True)
