@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.game.settings import GameSettings
 from boschquiz.store import Store
@@ -23,6 +25,7 @@ from tests.tui.helpers import (
     settle,
 )
 from tests.tui.screen_text import screen_text
+from tests.unit.test_plain_cli import HOSTILE_NAME
 
 PLAYER = "Tester"
 
@@ -53,6 +56,20 @@ async def test_new_player_from_the_menu_is_saved(tmp_path: Path) -> None:
         await settle(pilot)
         assert app.player == "Renée Ballard"
     assert [p.name for p in Store(fixture.saves, fixture.clock).players()] == ["Renée Ballard"]
+
+
+async def test_typed_name_follows_the_store_rule(tmp_path: Path) -> None:
+    """The player dialog cleans a pasted name exactly as `play --player` does (the store's
+    rule; see the CLI test with the same name)."""
+    app = app_for(build_fixture(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#player-name", Input).value = HOSTILE_NAME
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.player == "Ann[31m Lee"
 
 
 async def test_play_without_a_player_asks_for_a_name_first(tmp_path: Path) -> None:

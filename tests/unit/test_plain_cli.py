@@ -63,3 +63,21 @@ def test_blank_player_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     err = capsys.readouterr().err
     assert "boschquiz: error:" in err
     assert "Traceback" not in err
+
+
+HOSTILE_NAME = "  Ann\x1b[31m\tLee\u202e "
+"""Typed or pasted with control characters; the TUI test of the same name expects the same."""
+
+
+def test_player_name_follows_the_store_rule() -> None:
+    """`--player` goes through the store's one name rule: controls dropped, tab a space."""
+    args = build_parser().parse_args(["play", "--player", HOSTILE_NAME])
+    assert settings_from_args(args).player == "Ann[31m Lee"
+
+
+def test_player_of_control_characters_only_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """A name made only of control characters is empty once cleaned: refused, exit 1."""
+    assert main(["play", "--plain", "--player", "\x1b\x07"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be empty" in err
+    assert "Traceback" not in err

@@ -14,7 +14,7 @@ from boschquiz.store.errors import (
     StoreError,
     UnsavableValue,
 )
-from boschquiz.store.names import MAX_NAME_LENGTH, normalize_player_name
+from boschquiz.store.names import MAX_NAME_LENGTH, clean_player_name, normalize_player_name
 from boschquiz.store.records import PlayerRecord, SaveReceipt, StreakRecords
 from boschquiz.store.scoretable import ScoreRow
 from boschquiz.store.stats import GroupStats
@@ -35,5 +35,6 @@ __all__ = [
     "StoreError",
     "StreakRecords",
     "UnsavableValue",
+    "clean_player_name",
     "normalize_player_name",
 ]

@@ -71,7 +71,7 @@ from boschquiz.store.formats import (
     parses_as,
 )
 from boschquiz.store.layout import SavesLayout, TinyFile
-from boschquiz.store.names import normalize_player_name
+from boschquiz.store.names import clean_player_name, normalize_player_name
 from boschquiz.store.records import PlayerRecord, SaveReceipt, StreakRecords
 from boschquiz.store.scoretable import ScoreRow
 from boschquiz.store.stats import GroupStats, group_stats
@@ -241,7 +241,7 @@ class Store:
 
     def question_stats(self, player: str) -> Mapping[str, QuestionStats]:
         """Per question id, what `player` has done with it (the engine's `HistorySource`)."""
-        name = player.strip()
+        name = clean_player_name(player)
         found, stats = self.current_stats(name, self._saves_index())
         if not found and self._has_history(name):
             self._repair(lambda: self._rebuild(stats_of=name))
@@ -251,7 +251,7 @@ class Store:
     def daily_played(self, player: str, day: date | str) -> bool:
         """Whether `player` has a saved daily-challenge game for `day`."""
         day_text = day.isoformat() if isinstance(day, date) else day
-        name = player.strip()
+        name = clean_player_name(player)
         return any(
             row["player"] == name and row["daily_date"] == day_text
             for row in self._part_rows(DAILY, day_text[:7])
@@ -268,7 +268,7 @@ class Store:
     ) -> list[ScoreRow]:
         """The best games for a mode and tier (daily: optionally one date), best first; ties go
         to the earlier game. `player` narrows the table to one player's games."""
-        name = player.strip() if player is not None else None
+        name = clean_player_name(player) if player is not None else None
         mode, tier = Mode(mode), Difficulty(tier)
 
         def wanted(row: Mapping[str, Any]) -> bool:
@@ -304,7 +304,7 @@ class Store:
 
     def personal_bests(self, player: str) -> list[ScoreRow]:
         """The player's best game in each mode and tier they have played (practice excluded)."""
-        name = player.strip()
+        name = clean_player_name(player)
         best: dict[tuple[str, str], Row] = {}
         for row in self._all_scores():
             if row["player"] != name:
@@ -317,13 +317,13 @@ class Store:
 
     def streak_records(self, player: str) -> StreakRecords:
         """Best in-game streak ever and the daily-challenge day streak, as of today."""
-        record = self._saves_index().records.get(player.strip())
+        record = self._saves_index().records.get(clean_player_name(player))
         return records.streaks_as_of(record, self._clock.now().date())
 
     def recent_scores(self, player: str, n: int = 10) -> list[ScoreRow]:
         """The player's last `n` games (practice included), newest first; `rank` is the
         position in that list."""
-        record = self._saves_index().records.get(player.strip())
+        record = self._saves_index().records.get(clean_player_name(player))
         recent = list(reversed(record["recent"]))[: max(n, 0)] if record else []
         rows = []
         for position, row in enumerate(recent, start=1):

@@ -13,13 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-MAX_NAME = 32
-
-
-def clean_name(text: str) -> str:
-    """Names are trimmed free text, any Unicode, at most 32 characters, no control codes."""
-    printable = "".join(ch for ch in text if ch.isprintable())
-    return printable.strip()[:MAX_NAME].strip()
+from boschquiz.store import MAX_NAME_LENGTH, InvalidPlayerName, normalize_player_name
 
 
 class PlayerScreen(ModalScreen[str | None]):
@@ -39,7 +33,7 @@ class PlayerScreen(ModalScreen[str | None]):
                     id="player-list",
                 )
             yield Static(Content("New detective's name (Enter to sign in):"), classes="hint")
-            yield Input(placeholder="your name", max_length=MAX_NAME, id="player-name")
+            yield Input(placeholder="your name", max_length=MAX_NAME_LENGTH, id="player-name")
 
     def on_mount(self) -> None:
         if self._players:
@@ -56,9 +50,10 @@ class PlayerScreen(ModalScreen[str | None]):
 
     @on(Input.Submitted, "#player-name")
     def _typed(self, event: Input.Submitted) -> None:
-        name = clean_name(event.value)
-        if not name:
-            self.notify("Type a name first.", severity="warning", markup=False)
+        try:
+            name = normalize_player_name(event.value)
+        except InvalidPlayerName as exc:
+            self.notify(exc.message, severity="warning", markup=False)
             return
         self.dismiss(name)
 
