@@ -16,9 +16,18 @@ from boschquiz.cli import main
 from boschquiz.commands.scores import display_width, printable, render_tables
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.store import ScoreRow
+from boschquiz.store.codec import game_to_json
+from boschquiz.store.gamelog import write_log
+from boschquiz.store.layout import SavesLayout
 from tests.unit.test_store_support import make_game, open_store, with_score
 
 NASTY_NAME = '[b]Bo[/b] "\x1b[2J[@click=app.quit]'
+"""Today's name rule drops the ESC; a name logged by an older version may still hold it."""
+
+
+def logged_by_an_older_version(folder: Path, player: str) -> None:
+    """Log a game under a name as typed, past today's name rule (as older versions did)."""
+    write_log(SavesLayout(folder), [game_to_json(make_game(player))])
 
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -59,7 +68,7 @@ def test_saves_option_before_the_command_is_honoured(
 
 def test_json_rows_keep_names_exact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """JSON output carries the player name byte for byte, escape character included."""
-    open_store(tmp_path).record_game(make_game(NASTY_NAME))
+    logged_by_an_older_version(tmp_path, NASTY_NAME)
     _, out, _ = run_cli(["scores", "--json", "--saves", str(tmp_path)], capsys)
     assert [row["player"] for row in json.loads(out)] == [NASTY_NAME]
 
@@ -68,7 +77,7 @@ def test_table_shows_names_literally_without_control_codes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The terminal table shows brackets and quotes as typed and the ESC as a visible escape."""
-    open_store(tmp_path).record_game(make_game(NASTY_NAME))
+    logged_by_an_older_version(tmp_path, NASTY_NAME)
     _, out, _ = run_cli(["scores", "--saves", str(tmp_path)], capsys)
     assert "\x1b" not in out
     assert '[b]Bo[/b] "\\x1b[2J[@click=app.quit]' in out
