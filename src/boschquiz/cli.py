@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from boschquiz import __version__
 from boschquiz.commands import add_common_options
 from boschquiz.core.diagnostics import UserFacingError
+from boschquiz.plain.lines import tolerant_streams
 
 COMMANDS = ("play", "packs", "questions", "generate", "scores")
 """Sub-commands, each a module of `boschquiz.commands` with `register(subparsers)`."""
@@ -47,6 +48,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_streams(sys.stdin, sys.stdout)
     args = parse(sys.argv[1:] if argv is None else argv)
     run = getattr(args, "run", None)
     try:

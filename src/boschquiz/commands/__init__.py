@@ -6,6 +6,9 @@ A command sets `run=<function(args) -> int>` as its parser default.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeAlias
 
@@ -17,14 +20,14 @@ def add_common_options(parser: argparse.ArgumentParser, *, inherit: bool = False
     value given before the sub-command (`boschquiz --saves DIR play`)."""
     parser.add_argument(
         "--saves",
-        type=Path,
+        type=path_argument,
         default=argparse.SUPPRESS if inherit else None,
         help="folder for saves",
     )
     parser.add_argument(
         "--pack",
         action="append",
-        type=Path,
+        type=path_argument,
         default=argparse.SUPPRESS if inherit else [],
         metavar="PATH",
         help="play only this pack (repeatable)",
@@ -40,3 +43,52 @@ def positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
+
+
+def bounded_int(maximum: int) -> Callable[[str], int]:
+    """An argparse type for a count from 1 to `maximum` (a 4,000-digit number is refused in
+    one sentence, before anything tries to use it)."""
+
+    def parse(text: str) -> int:
+        digits = text.strip().lstrip("+")
+        if len(digits) > len(str(maximum)) and digits.isdecimal():
+            raise argparse.ArgumentTypeError(f"must be at most {maximum:,}")
+        value = positive_int(text)
+        if value > maximum:
+            raise argparse.ArgumentTypeError(f"must be at most {maximum:,}, not {value:,}")
+        return value
+
+    return parse
+
+
+def path_argument(text: str) -> Path:
+    """An argparse type for file and folder names: one the system could never open (longer
+    than it allows) is a usage error in one sentence, not a traceback later."""
+    try:
+        os.stat(text)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise argparse.ArgumentTypeError(
+                f"the name {_shortened(text)} is longer than the system allows"
+            ) from None
+    except ValueError:  # a NUL byte cannot reach argv, but a caller may pass one
+        raise argparse.ArgumentTypeError("a file name cannot contain a NUL character") from None
+    return Path(text)
+
+
+def text_argument(text: str) -> str:
+    """An argparse type for names and words: bytes that are not UTF-8 (which Python hands over
+    as lone surrogates) are a usage error, never a name that cannot be saved."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = ord(text[exc.start])
+        byte = f"byte 0x{bad - 0xDC00:02x}" if 0xDC80 <= bad <= 0xDCFF else f"U+{bad:04X}"
+        raise argparse.ArgumentTypeError(
+            f"not valid UTF-8 text ({byte}); type it in a UTF-8 terminal"
+        ) from None
+    return text
+
+
+def _shortened(text: str, keep: int = 40) -> str:
+    return repr(text) if len(text) <= keep else f"{text[:keep]!r}... ({len(text):,} characters)"

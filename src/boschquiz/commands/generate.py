@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from boschquiz.commands import Subparsers
+from boschquiz.commands import Subparsers, path_argument
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.paths import AppPaths
 from boschquiz.facts import generate
@@ -27,12 +27,14 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument(
         "--facts",
-        type=Path,
+        type=path_argument,
         default=None,
         metavar="PATH",
         help="a facts file or folder (default: the built-in facts base)",
     )
-    p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE", help="write here")
+    p.add_argument(
+        "-o", "--output", type=path_argument, default=None, metavar="FILE", help="write here"
+    )
     p.add_argument("--seed", type=int, default=0, help="seed for the wrong answers (default 0)")
     p.set_defaults(run=run_generate)
 

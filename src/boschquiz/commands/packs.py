@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from boschquiz.commands import Subparsers
+from boschquiz.commands import Subparsers, path_argument
 from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.core.model import Difficulty, QuestionType
 from boschquiz.core.paths import AppPaths
@@ -42,7 +42,9 @@ def register(sub: Subparsers) -> None:
         "path:line:col: severity: message. Exit 0 when all are valid (warnings allowed), "
         "1 when any has an error, 2 for a usage error.",
     )
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="file or folder")
+    validate.add_argument(
+        "paths", nargs="+", type=path_argument, metavar="PATH", help="file or folder"
+    )
     validate.add_argument("--json", action="store_true", help="print the findings as JSON")
     validate.set_defaults(run=run_validate)
 
@@ -62,7 +64,7 @@ def add_pack_option(parser: argparse.ArgumentParser, help_text: str) -> None:
     parser.add_argument(
         "--pack",
         action="append",
-        type=Path,
+        type=path_argument,
         default=argparse.SUPPRESS,
         metavar="PATH",
         help=help_text,

@@ -7,7 +7,7 @@ import os
 import sys
 from typing import TextIO
 
-from boschquiz.commands import Subparsers, add_common_options, positive_int
+from boschquiz.commands import Subparsers, add_common_options, bounded_int, text_argument
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
@@ -21,6 +21,9 @@ from boschquiz.store import Store, normalize_player_name
 EXIT_UNFINISHED = 3
 """Plain mode: input ended (or the player quit) before the game was over; nothing saved."""
 
+MAX_QUESTIONS = 1_000
+"""Most questions `--questions` asks for (a bank rarely holds more; a bigger count is a typo)."""
+
 
 def register(sub: Subparsers) -> None:
     p = sub.add_parser(
@@ -33,13 +36,18 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--tier", choices=[d.value for d in Difficulty], default=Difficulty.MEDIUM.value)
     p.add_argument(
         "--questions",
-        type=positive_int,
+        type=bounded_int(MAX_QUESTIONS),
         default=None,
         metavar="N",
         help="questions in classic, review and practice (default 10)",
     )
     p.add_argument("--seed", type=int, default=None, help="replay the same game from a seed")
-    p.add_argument("--player", default=DEFAULT_PLAYER, help=f"who plays (default {DEFAULT_PLAYER})")
+    p.add_argument(
+        "--player",
+        type=text_argument,
+        default=DEFAULT_PLAYER,
+        help=f"who plays (default {DEFAULT_PLAYER})",
+    )
     p.add_argument("--steady", action="store_true", help="no speed scoring (recorded as steady)")
     p.add_argument(
         "--show",
@@ -49,7 +57,11 @@ def register(sub: Subparsers) -> None:
         help="only questions about this show (repeatable)",
     )
     p.add_argument(
-        "--category", action="append", default=[], help="only this category (repeatable)"
+        "--category",
+        action="append",
+        type=text_argument,
+        default=[],
+        help="only this category (repeatable)",
     )
     p.add_argument("--plain", action="store_true", help="plain text on stdin/stdout, no TUI")
     p.set_defaults(run=run_play)

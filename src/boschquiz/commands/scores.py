@@ -10,14 +10,16 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
-from boschquiz.commands import Subparsers, positive_int
+from boschquiz.commands import Subparsers, bounded_int, path_argument, text_argument
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.core.paths import AppPaths
 from boschquiz.store import ScoreRow, Store
+
+MAX_LIMIT = 100_000
+"""Most rows `--limit` asks for per table."""
 
 
 def register(sub: Subparsers) -> None:
@@ -30,10 +32,14 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--mode", choices=[m.value for m in Mode], help="only this mode")
     p.add_argument("--tier", choices=[d.value for d in Difficulty], help="only this tier")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="daily challenge of one date")
-    p.add_argument("--player", metavar="NAME", help="only this player's games")
-    p.add_argument("--limit", type=positive_int, default=10, metavar="N", help="rows per table")
+    p.add_argument("--player", type=text_argument, metavar="NAME", help="only this player's games")
+    p.add_argument(
+        "--limit", type=bounded_int(MAX_LIMIT), default=10, metavar="N", help="rows per table"
+    )
     p.add_argument("--json", action="store_true", help="print a JSON list of rows")
-    p.add_argument("--saves", type=Path, default=argparse.SUPPRESS, help="folder for saves")
+    p.add_argument(
+        "--saves", type=path_argument, default=argparse.SUPPRESS, help="folder for saves"
+    )
     p.add_argument("--where", action="store_true", help="print the saves folder and exit")
     p.add_argument(
         "--verify", action="store_true", help="recompute every saved score from its answers"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -15,8 +16,16 @@ PACK_SUFFIXES = (".yaml", ".yml")
 
 
 def pack_files(location: Path) -> list[Path]:
-    """`location` itself when it is a file, else every YAML file under it (hidden ones skipped)."""
-    if not location.is_dir():
+    """`location` itself when it is a file, else every YAML file under it (hidden ones skipped).
+
+    A location that cannot even be looked at (a name too long, a symlink loop) is returned as
+    a file, so loading it reports why in a sentence.
+    """
+    try:
+        is_folder = location.is_dir()
+    except OSError:
+        is_folder = False
+    if not is_folder:
         return [location]
     return sorted(
         found
@@ -47,11 +56,19 @@ def _unique_files(locations: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for location in locations:
         for file in pack_files(location):
-            resolved = file.resolve()
+            resolved = _identity(file)
             if resolved not in seen:
                 seen.add(resolved)
                 files.append(file)
     return files
+
+
+def _identity(file: Path) -> Path:
+    """What tells two names for one file apart; a path that cannot be resolved is its own."""
+    try:
+        return file.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return Path(os.path.abspath(file))
 
 
 def refuse_repeated_ids(results: Iterable[PackLoadResult]) -> Iterable[PackLoadResult]:

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from boschquiz.core.model import Mode, Outcome, QuestionType, Show
 from boschquiz.game.round import Feedback, GameResult, GameRound, Lifeline, ShownQuestion
+from boschquiz.plain.lines import choice_number, player_text, read_line
 
 COMMANDS: Mapping[str, str] = {
     "!5050": "50:50 lifeline (ladder): two choices left",
@@ -82,10 +83,10 @@ class PlainGame:
         """Read lines until one settles the question; None when the round ended otherwise."""
         while True:
             self.say(answer_hint(self.game.shown))
-            raw = self._in.readline()
-            if raw == "":
+            raw = read_line(self._in)
+            if raw is None:
                 raise InputEnded
-            text = raw.strip()
+            text = player_text(raw)
             if not text:
                 continue
             if text.startswith("!"):
@@ -94,8 +95,9 @@ class PlainGame:
                     return handled
                 continue
             choices = self.game.shown.choices
-            if text.isdigit() and 1 <= int(text) <= len(choices):
-                return self.game.answer_choice(int(text) - 1)
+            number = choice_number(text, len(choices))
+            if number is not None:
+                return self.game.answer_choice(number)
             return self.game.answer(text)
 
     def _command(self, command: str) -> Feedback | None:
