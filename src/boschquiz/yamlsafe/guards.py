@@ -48,14 +48,16 @@ def read_capped(path: Path, max_bytes: int) -> tuple[bytes | None, Diagnostic | 
     except OSError as exc:
         return None, error(path, 0, 0, f"cannot read the file: {describe_os_error(exc)}")
     try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            os.close(descriptor)
+            return None, error(path, 0, 0, "is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            os.close(descriptor)
+            return None, error(
+                path, 0, 0, f"is {_file_kind(mode)}, not a regular file", "give a YAML file"
+            )
         with os.fdopen(descriptor, "rb") as handle:
-            mode = os.fstat(handle.fileno()).st_mode
-            if stat.S_ISDIR(mode):
-                return None, error(path, 0, 0, "is a folder, not a file")
-            if not stat.S_ISREG(mode):
-                return None, error(
-                    path, 0, 0, f"is {_file_kind(mode)}, not a regular file", "give a YAML file"
-                )
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         return None, error(path, 0, 0, f"cannot read the file: {describe_os_error(exc)}")
