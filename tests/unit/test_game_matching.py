@@ -86,7 +86,7 @@ def test_short_answer_must_be_exact(matcher: AnswerMatcher) -> None:
 
 
 def test_missing_word_does_not_count(matcher: AnswerMatcher) -> None:
-    """Only the surname is not the full answer unless it is an alias."""
+    """A surname alone is not the answer when the matcher does not know the answer is a person."""
     assert not matcher.matches("Ballard", "Renée Ballard")
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from boschquiz.commands.play import EXIT_UNFINISHED, play_plain
 from boschquiz.core.clock import FakeClock
-from boschquiz.core.model import Difficulty, Mode, QuestionBank, QuestionStats
+from boschquiz.core.model import AnswerKind, Difficulty, Mode, QuestionBank, QuestionStats
 from boschquiz.core.paths import AppPaths
 from boschquiz.game.round import GameRound
 from boschquiz.game.settings import GameSettings
@@ -206,6 +207,26 @@ def test_typed_question_in_plain_mode(tmp_path: Path) -> None:
     assert code == 0
     assert "Your answer:" in out
     assert "Right! +" in out
+    assert "Close enough: Renée Ballard." in out
+
+
+def test_surname_of_a_person_is_close_enough_in_plain_mode(tmp_path: Path) -> None:
+    """A typed person answered by surname alone is right, and the full name is shown."""
+    question = replace(typed_question("who", "Renée Ballard"), kind=AnswerKind.PERSON)
+    code, out = play(
+        tmp_path, Mode.CLASSIC, "Ballard\n", bank=QuestionBank((question,)), questions=1
+    )
+    assert code == 0
+    assert "Right! +" in out
+    assert "Close enough: Renée Ballard." in out
+
+
+def test_an_exact_answer_is_not_called_close(tmp_path: Path) -> None:
+    """Typing the answer as written says nothing about being close."""
+    bank = QuestionBank((typed_question("who", "Renée Ballard"),))
+    _, out = play(tmp_path, Mode.CLASSIC, "Renée Ballard\n", bank=bank, questions=1)
+    assert "Right! +" in out
+    assert "Close enough" not in out
 
 
 def test_practice_result_says_it_does_not_count(tmp_path: Path) -> None:

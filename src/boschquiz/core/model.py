@@ -45,6 +45,17 @@ GENERATED_PACK_ID = "gen"
 GENERATED_PACK_TITLE = "Generated from the facts base"
 
 
+class AnswerKind(StrEnum):
+    """What an answer is, so a typed answer is graded like a fair judge would: a date in any
+    spelling, a number in words or with its unit, a person by surname where that is unique."""
+
+    PERSON = "person"
+    DATE = "date"
+    NUMBER = "number"
+    TITLE = "title"
+    OTHER = "other"
+
+
 @dataclass(frozen=True)
 class Question:
     """One question as the game plays it, whether written in a pack or generated from facts.
@@ -67,6 +78,8 @@ class Question:
     explanation: str | None = None
     source: str | None = None
     time_limit: int | None = None
+    kind: AnswerKind | None = None
+    """What the answer is; None: the matcher works it out (a date, a number, else other)."""
 
     @property
     def family(self) -> str:

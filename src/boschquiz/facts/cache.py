@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from boschquiz.core.model import Difficulty, Question, QuestionType, Show
+from boschquiz.core.model import AnswerKind, Difficulty, Question, QuestionType, Show
 from boschquiz.yamlsafe import paused_gc
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -91,6 +91,7 @@ def write_entry(cache_dir: Path, key: str, questions: Sequence[Question]) -> Non
             q.show.value if q.show else None,
             ref(q.explanation),
             ref(q.source),
+            q.kind.value if q.kind else None,
         ]
         for q in questions
     ]
@@ -123,13 +124,15 @@ def _prune(cache_dir: Path, keep: Path) -> None:
 _TYPES = {t.value: t for t in QuestionType}
 _DIFFICULTIES = {d.value: d for d in Difficulty}
 _SHOWS: dict[str | None, Show | None] = {s.value: s for s in Show} | {None: None}
+_KINDS: dict[str | None, AnswerKind | None] = {k.value: k for k in AnswerKind} | {None: None}
 
 
 def _question(row: list[object], pack: str, strings: list[str]) -> Question:
     """One row back to a `Question`; any value of the wrong kind raises (the entry is rebuilt)."""
     qid, kind, prompt, answer, difficulty, choices, accept, category, show, explanation, source = (
-        row
+        row[:11]
     )
+    (answer_kind,) = row[11:]
     if not (type(qid) is str and type(prompt) is str and type(answer) is str):
         raise TypeError("id, prompt and answer must be text")
     if not (isinstance(choices, list) and isinstance(accept, list)):
@@ -149,6 +152,7 @@ def _question(row: list[object], pack: str, strings: list[str]) -> Question:
         show=_SHOWS[show],  # type: ignore[index]
         explanation=_text_at(strings, explanation),
         source=_text_at(strings, source),
+        kind=_KINDS[answer_kind],  # type: ignore[index]
     )
 
 

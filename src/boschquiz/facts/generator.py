@@ -17,6 +17,7 @@ from boschquiz.core.giveaways import answer_in_prompt, distinctive_words
 from boschquiz.core.model import (
     GENERATED_PACK_ID,
     TRUE_FALSE_CHOICES,
+    AnswerKind,
     Difficulty,
     Question,
     QuestionType,
@@ -135,6 +136,21 @@ def _not_named_in(text: str, wrong: list[Distractor]) -> list[Distractor]:
     supportive Titus Welliver has been" would be wrong, but silly."""
     words = _words(text)
     return [d for d in wrong if _words(d.text) not in words]
+
+
+_ENTITY_KINDS = {
+    "person": AnswerKind.PERSON,
+    "character": AnswerKind.PERSON,
+    "series": AnswerKind.TITLE,
+    "season": AnswerKind.TITLE,
+    "novel": AnswerKind.TITLE,
+    "song": AnswerKind.TITLE,
+}
+_VALUE_KINDS = {
+    ValueKind.DATE: AnswerKind.DATE,
+    ValueKind.NUMBER: AnswerKind.NUMBER,
+    ValueKind.YEAR: AnswerKind.NUMBER,
+}
 
 
 def _not_lures(prompt: str, answer: str, wrong: list[Distractor]) -> list[Distractor]:
@@ -411,6 +427,15 @@ class _FactQuestions:
         )
         return self.question(form, QuestionType.TYPED, prompt, shown, (), 0.0, accept=spellings)
 
+    def answer_kind(self, form: Form) -> AnswerKind:
+        """What the answer is: a person or character, a title, a date, a number, or other."""
+        fact = self.fact
+        if form in (Form.REVERSE, Form.TYPED_REVERSE):
+            return _ENTITY_KINDS.get(self.base.entities[fact.subject].type, AnswerKind.OTHER)
+        if fact.object is not None:
+            return _ENTITY_KINDS.get(self.base.entities[fact.object].type, AnswerKind.OTHER)
+        return _VALUE_KINDS.get(self.spec.kind, AnswerKind.OTHER)
+
     def question(
         self,
         form: Form,
@@ -423,6 +448,7 @@ class _FactQuestions:
     ) -> Question:
         difficulty: Difficulty = tier(form, self.fact.salience, similarity)
         explanation = self.words.explanation(judged=form is Form.TRUE, related=self.related)
+        answer_kind = None if kind is QuestionType.TRUE_FALSE else self.answer_kind(form)
         return Question(
             id=question_id(self.fact.id, form),
             pack=PACK_ID,
@@ -435,5 +461,6 @@ class _FactQuestions:
             category=self.spec.category,
             show=self.show,
             explanation=explanation,
+            kind=answer_kind,
             source=self.source,
         )

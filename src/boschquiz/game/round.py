@@ -29,6 +29,7 @@ from enum import StrEnum
 from boschquiz.core.clock import Clock
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import (
+    AnswerKind,
     AnswerRecord,
     Difficulty,
     GameRecord,
@@ -135,6 +136,9 @@ class Feedback:
     time_penalty: float = 0.0
     banked: int | None = None
     """Ladder: the score a later miss would fall back to."""
+    close: bool = False
+    """A typed answer accepted though not as written (an alias, the surname, a slip): the UI
+    says "close enough: <right answer>"."""
 
     @property
     def correct(self) -> bool:
@@ -216,7 +220,9 @@ def _matcher_for(bank: QuestionBank, bank_hash: str) -> AnswerMatcher:
     if matcher is None:
         known = [q.answer for q in bank.questions]
         known.extend(choice for q in bank.questions for choice in q.choices)
-        matcher = AnswerMatcher(known)
+        people = [q.answer for q in bank.questions if q.kind is AnswerKind.PERSON]
+        people.extend(c for q in bank.questions if q.kind is AnswerKind.PERSON for c in q.choices)
+        matcher = AnswerMatcher(known, people)
         _MATCHERS.clear()
         _MATCHERS[bank_hash] = matcher
     return matcher
@@ -406,8 +412,9 @@ class GameRound:
             return self._time_out()
         question = self._shown.question
         if question.type is QuestionType.TYPED:
-            right = self._matcher.matches(text, question.answer, question.accept)
-            return self._settle(text, Outcome.CORRECT if right else Outcome.WRONG)
+            verdict = self._matcher.judge(text, question.answer, question.accept, question.kind)
+            outcome = Outcome.CORRECT if verdict.right else Outcome.WRONG
+            return self._settle(text, outcome, close=verdict.close)
         picked = next((c for c in self._shown.choices if normalize(c) == normalize(text)), None)
         given = picked if picked is not None else text
         outcome = Outcome.CORRECT if picked == question.answer else Outcome.WRONG
@@ -591,7 +598,7 @@ class GameRound:
     def _time_out(self) -> Feedback:
         return self._settle(None, Outcome.TIMEOUT)
 
-    def _settle(self, given: str | None, outcome: Outcome) -> Feedback:
+    def _settle(self, given: str | None, outcome: Outcome, *, close: bool = False) -> Feedback:
         self._settled_at = self._clock.monotonic()
         question = self._shown.question
         mode = self.settings.mode
@@ -645,6 +652,7 @@ class GameRound:
             game_over=self._is_over(outcome),
             time_penalty=penalty,
             banked=self.banked if mode is Mode.LADDER else None,
+            close=close,
         )
         self._state = RoundState.FEEDBACK
         return self._feedback

@@ -189,6 +189,8 @@ def describe_feedback(feedback: Feedback, mode: Mode) -> list[str]:
             f"Right! +{p.total} points (base {p.base}, speed {p.speed}, streak {p.streak})."
             f" Streak {feedback.streak}. Score {feedback.score}."
         ]
+        if feedback.close:
+            lines.append(f"Close enough: {feedback.right_answer}.")
     elif feedback.outcome is Outcome.SKIPPED:
         lines = [f"Skipped. The answer was {feedback.right_answer}. Score {feedback.score}."]
     else:

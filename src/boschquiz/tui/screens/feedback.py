@@ -131,6 +131,11 @@ class FeedbackScreen(QuizScreen[None]):
             ]
             if not fb.correct:
                 lines.append(Content.from_markup("[dim]You said:[/dim] ") + Content(given))
+            elif fb.close:
+                lines.append(Content.from_markup("[dim]You said:[/dim] ") + Content(given))
+                lines.append(
+                    Content.from_markup("[dim]close enough:[/dim] ") + Content(fb.right_answer)
+                )
             return Content("\n").join(lines)
         lines = []
         for choice in self.session.round.shown.choices:
