@@ -10,7 +10,7 @@ import pytest
 
 import boschquiz
 
-CORE_PACKAGES = ("core", "packs", "facts", "game", "store", "yamlsafe", "plain")
+CORE_PACKAGES = ("core", "packs", "facts", "game", "store", "yamlsafe", "plain", "interchange")
 
 
 def core_modules() -> list[str]:

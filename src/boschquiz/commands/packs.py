@@ -58,6 +58,10 @@ def register(sub: Subparsers) -> None:
     listing.add_argument("--json", action="store_true", help="print the list as JSON")
     listing.set_defaults(run=run_list)
 
+    from boschquiz.commands.authoring import register_pack_actions
+
+    register_pack_actions(actions)
+
 
 def add_pack_option(parser: argparse.ArgumentParser, help_text: str) -> None:
     """`--pack PATH` (repeatable); left out, it keeps a --pack given before the command."""

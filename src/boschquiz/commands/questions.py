@@ -35,6 +35,10 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per question, in a list")
     p.set_defaults(run=run_questions)
 
+    from boschquiz.commands.authoring import register_export
+
+    register_export(p)
+
 
 def run_questions(args: argparse.Namespace) -> int:
     paths = AppPaths.discover(saves=getattr(args, "saves", None))
