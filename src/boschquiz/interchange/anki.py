@@ -5,7 +5,7 @@ Read: the `#separator:`, `#html:`, `#tags column:`, `#deck column:`, `#notetype 
 back (more fields are reported and left out). With `#html:true` tags are removed and entities
 decoded; an image or a sound is reported and left out. The deck's last part (or the first tag)
 becomes the category. Cloze notes are reported and skipped.
-Written: one Basic note a question, tab-separated, no HTML. A choice or true/false question is
+Written: one Basic note a question, tab-separated, every field quoted, no HTML. A choice or true/false question is
 adapted (its choices go on the front), and said so; other typed spellings are not carried.
 """
 
@@ -35,6 +35,8 @@ _BREAK = re.compile(r"<br\s*/?>|</(?:div|p|li)>", re.IGNORECASE)
 _MEDIA = re.compile(r"<img\b|\[sound:", re.IGNORECASE)
 _CLOZE = re.compile(r"\{\{c\d+::")
 _COLUMN = re.compile(r"^#(tags|deck|notetype|guid) column:(\d+)$")
+_HEADER = re.compile(r"^#(separator|html|tags|deck|notetype|guid|columns|if matches)[a-z ]*:")
+"""A file header line as Anki writes them; any other line, even one starting with #, is a note."""
 
 
 def read(text: str, path: Path) -> ImportResult:
@@ -43,7 +45,7 @@ def read(text: str, path: Path) -> ImportResult:
     lines = text.removeprefix("\ufeff").splitlines(keepends=True)
     for number, raw in enumerate(lines):
         line = raw.strip()
-        if not line.startswith("#"):
+        if not _HEADER.match(line):
             break
         body_start = number + 1
         key, _, value = line[1:].partition(":")
@@ -123,7 +125,7 @@ def _draft(
 def write(questions: Sequence[Question]) -> ExportResult:
     out = io.StringIO()
     out.write("#separator:tab\n#html:false\n#tags column:3\n")
-    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_ALL)
     notes = []
     for q in questions:
         front = q.prompt

@@ -29,6 +29,7 @@ _DIFFICULTY_COMMENT = re.compile(r"^//\s*difficulty:\s*(easy|medium|hard)\s*$")
 _FORMAT = re.compile(r"^\[(html|moodle|plain|markdown)\]")
 _PERCENT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 _TRUE = {"T", "TRUE"}
+MATCHING_ARROW = "->"
 TOP_CATEGORIES = ("", "$course$/top", "$course$", "top")
 """Category paths that mean "no category" (we write the first of Moodle's own for that)."""
 _FALSE = {"F", "FALSE"}
@@ -221,7 +222,7 @@ def _answers(block: str, path: Path, line: int, findings: list[Diagnostic]) -> _
     if content.startswith("#"):
         return _numeric(content[1:], path, line, findings)
     entries = [(mark, text) for mark, text in _split_unescaped(content, "=~") if mark]
-    if any("->" in text for _, text in entries):
+    if any(MATCHING_ARROW in text for _, text in entries):
         findings.append(warning(path, line, 1, "skipped: a matching question"))
         return None
     right: list[str] = []
@@ -303,7 +304,13 @@ def escape(text: str) -> str:
 def write(questions: Sequence[Question]) -> ExportResult:
     lines: list[str] = ["// Exported by boschquiz. Format: Moodle GIFT.", ""]
     category: str | None = None
+    notes: list[str] = []
+    written = 0
     for q in questions:
+        if any(MATCHING_ARROW in a for a in (*q.choices, q.answer, *q.accept)):
+            notes.append(f"{q.id}: skipped: GIFT reads '->' in an answer as a matching question")
+            continue
+        written += 1
         if q.category != category:
             category = q.category
             lines += [f"$CATEGORY: {category or TOP_CATEGORIES[1]}", ""]
@@ -323,4 +330,4 @@ def write(questions: Sequence[Question]) -> ExportResult:
                 lines.append(f"\t{feedback}")
             lines.append("}")
         lines.append("")
-    return ExportResult("\n".join(lines).encode(), (), len(questions))
+    return ExportResult("\n".join(lines).encode(), tuple(notes), written)
