@@ -5,8 +5,9 @@ Read: the `#separator:`, `#html:`, `#tags column:`, `#deck column:`, `#notetype 
 back (more fields are reported and left out). With `#html:true` tags are removed and entities
 decoded; an image or a sound is reported and left out. The deck's last part (or the first tag)
 becomes the category. Cloze notes are reported and skipped.
-Written: one Basic note a question, tab-separated, every field quoted, no HTML. A choice or true/false question is
-adapted (its choices go on the front), and said so; other typed spellings are not carried.
+Written: one Basic note a question, tab-separated, every field quoted, no HTML. A choice or
+true/false question is adapted (its choices go on the front), and said so; other typed
+spellings are not carried.
 """
 
 from __future__ import annotations
