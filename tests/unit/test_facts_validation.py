@@ -216,3 +216,50 @@ def test_a_fact_said_twice_is_an_error(tmp_path: Path) -> None:
     )
     found = find(validate_facts_file(path), "fact 'two' says the same as fact 'one'")
     assert found.line == 8
+
+
+@pytest.mark.parametrize(
+    ("find_text", "replace_with", "fragment"),
+    [
+        ("show: ballard}", "show: [ballard]}", "entities[0].show must be one of"),
+        ("show: ballard}", "show: {a: b}}", "entities[0].show must be one of"),
+        (
+            "object: actor-a, source: src}",
+            "object: actor-a, source: src, salience: [high]}",
+            "salience",
+        ),
+        ("object: actor-a, source: src}", "object: actor-a, source: src, show: {x: y}}", "show"),
+        ("value: 2021", "value: " + "9" * 4301, "is not a year"),
+        (
+            "relation: ended_in, value: 2021",
+            "relation: season_count, value: " + "9" * 4301,
+            "is not a number",
+        ),
+        (
+            "relation: ended_in, value: 2021",
+            "relation: season_count, value: " + "9" * 16,
+            "is not a number",
+        ),
+    ],
+    ids=[
+        "show-list",
+        "show-mapping",
+        "salience-list",
+        "fact-show-mapping",
+        "year-4301",
+        "number-4301",
+        "number-16",
+    ],
+)
+def test_odd_values_are_located_errors_not_crashes(
+    find_text: str, replace_with: str, fragment: str, tmp_path: Path
+) -> None:
+    """A list or mapping where a word is expected, or a number past Python's digit limit."""
+    path = alone("valid/small.yaml", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert find_text in text
+    path.write_text(text.replace(find_text, replace_with, 1), encoding="utf-8")
+    found = find(validate_facts_file(path), fragment)
+    assert found.line > 0
+    assert len(found.message) < 200
+    assert load_facts_dir(path.parent).diagnostics

@@ -26,8 +26,10 @@ from boschquiz.yamlsafe import MAX_BYTES, LoadedYaml, SchemaCheck, load_yaml_byt
 from boschquiz.yamlsafe.guards import read_capped
 
 FACTS_KEYS = ("sources", "entities", "facts")
-_YEAR = re.compile(r"^[0-9]{4}$")
-_NUMBER = re.compile(r"^-?[0-9]+$")
+_YEAR = re.compile(r"[0-9]{4}")
+MAX_NUMBER_DIGITS = 15
+"""Digits a number value may have (Python refuses to read over 4,300; no fact needs 16)."""
+_NUMBER = re.compile(rf"-?[0-9]{{1,{MAX_NUMBER_DIGITS}}}")
 
 KeyPath = tuple[str | int, ...]
 Locate = Callable[[KeyPath], tuple[int, int]]
@@ -200,12 +202,14 @@ def _texts(item: Mapping[str, Any], key: str) -> tuple[str, ...]:
 
 def _show(item: Mapping[str, Any]) -> Show | None:
     value = item.get("show")
-    return Show(value) if value in {s.value for s in Show} else None
+    return Show(value) if isinstance(value, str) and value in {s.value for s in Show} else None
 
 
 def _salience(item: Mapping[str, Any]) -> Salience:
     value = item.get("salience")
-    return Salience(value) if value in {s.value for s in Salience} else Salience.MEDIUM
+    if isinstance(value, str) and value in {s.value for s in Salience}:
+        return Salience(value)
+    return Salience.MEDIUM
 
 
 @dataclass
@@ -455,9 +459,12 @@ class _Builder:
                 doc.error(keypath, f"'{text}' is not a calendar date", "write YYYY-MM-DD")
             return parsed
         pattern = _YEAR if kind is ValueKind.YEAR else _NUMBER
-        if not pattern.match(text):
+        if not pattern.fullmatch(text):
             example = "2021" if kind is ValueKind.YEAR else "10"
-            doc.error(keypath, f"'{text}' is not a {kind.value}", f"write it like {example}")
+            if kind is ValueKind.NUMBER and text.lstrip("-").isdecimal():
+                example += f"; at most {MAX_NUMBER_DIGITS} digits"
+            shown = text if len(text) <= 40 else f"{text[:20]}...{text[-5:]}"
+            doc.error(keypath, f"'{shown}' is not a {kind.value}", f"write it like {example}")
             return None
         number = int(text)
         low, high = spec.value_min, spec.value_max

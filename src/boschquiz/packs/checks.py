@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import string
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,8 +30,15 @@ _PUNCTUATION = str.maketrans(dict.fromkeys(string.punctuation + "‘’“”—
 
 
 def normalise(text: str) -> str:
-    """Case, spacing and punctuation folded away: what two texts look like to a player."""
-    return " ".join(text.casefold().translate(_PUNCTUATION).split())
+    """Case, spacing and punctuation folded away: what two texts look like to a player.
+
+    Unicode compatibility forms are folded too (`é` written as `e` + accent is `é`) and
+    invisible format characters (a zero-width space, a soft hyphen) are dropped.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if not folded.isascii():
+        folded = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return " ".join(folded.translate(_PUNCTUATION).split())
 
 
 def _questions(loaded: LoadedYaml) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -80,13 +88,24 @@ def _choice_errors(loaded: LoadedYaml, index: int, question: dict[str, Any]) -> 
         if key in seen and seen[key] != choice:
             line, col = loaded.location(("questions", index, "choices", position))
             message = f"choices '{seen[key]}' and '{choice}' look the same to a player"
-            found.append(error(loaded.path, line, col, message, "make every choice different"))
+            found.append(error(loaded.path, line, col, message, _alike_hint(seen[key], choice)))
         seen.setdefault(key, choice)
     if isinstance(answer, str) and answer not in choices:
         line, col = loaded.location(("questions", index, "answer"))
         message = f"answer '{answer}' is not among the choices"
         found.append(error(loaded.path, line, col, message, _closest_choice(answer, choices)))
     return found
+
+
+def _alike_hint(first: str, second: str) -> str:
+    """What to do about two look-alike choices, naming an invisible character or the two
+    ways of writing an accent when that is the difference."""
+    hidden = sorted({c for c in first + second if unicodedata.category(c) == "Cf"})
+    if hidden:
+        return f"one has the invisible character U+{ord(hidden[0]):04X}; remove it"
+    if unicodedata.normalize("NFC", first) == unicodedata.normalize("NFC", second):
+        return "the same letters, written once with combining accents; retype one of them"
+    return "make every choice different"
 
 
 def _closest_choice(answer: str, choices: list[str]) -> str:

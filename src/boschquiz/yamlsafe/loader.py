@@ -8,6 +8,7 @@ recurses: the C composer segfaults on deep nesting and the pure one raises Recur
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -210,6 +211,8 @@ class _Builder:
                 if event.tag is not None:
                     self._report_tag(event)
                 value = event.value
+                if event.style == '"' and _ESCAPED_CONTROL.search(value):
+                    self._report_control(event)
                 if event.implicit[0]:
                     if value == "true":
                         value = True
@@ -328,6 +331,18 @@ class _Builder:
             )
         self._add(stack, value, size, event, anchor=None)
 
+    def _report_control(self, event: Any) -> None:
+        """A control character written as an escape (`\\e`, `\\x1b`, `\\a`) would act on the
+        player's terminal (a title change, a screen clear, the clipboard): refused, as the raw
+        character already is. Reading goes on so every one is reported."""
+        found = _ESCAPED_CONTROL.search(event.value)
+        assert found is not None
+        self.report(
+            event.start_mark,
+            f"control character U+{ord(found.group()):04X} (written as an escape) is not allowed",
+            "remove it: only \\n and \\t escapes are allowed in text the game shows",
+        )
+
     def _report_tag(self, event: Any) -> None:
         """A tag is an error; reading goes on so every tag in the file is reported."""
         tag = event.tag.replace("tag:yaml.org,2002:", "!!")
@@ -362,6 +377,10 @@ class _Builder:
             hint = next((h for cause, h in _SYNTAX_HINTS if cause in problem), None)
         return error(self.path, line, col, message, hint)
 
+
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than tab and newline: only a double-quoted escape can write them
+(the raw characters are refused before parsing, see `guards.decode`)."""
 
 TOO_DEEP_HINT = "flatten the structure; a question pack needs four levels"
 """For nesting past `max_depth`, found by us or (libyaml 0.2.6 and later, bundled with PyYAML

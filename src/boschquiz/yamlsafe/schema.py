@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping, Sequence
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, cast
 
 from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.yamlsafe.loader import LoadedYaml, PathStep
@@ -60,10 +60,9 @@ class SchemaCheck:
     @cached_property
     def _validator(self) -> jsonschema.Draft202012Validator:
         """jsonschema itself, imported only when something fails (it costs ~60 ms to import)."""
-        import jsonschema
-
-        jsonschema.Draft202012Validator.check_schema(self.schema)
-        return jsonschema.Draft202012Validator(self.schema)
+        validator = full_match_validator()
+        validator.check_schema(self.schema)
+        return validator(self.schema)
 
     def diagnostics(self, loaded: LoadedYaml) -> tuple[Diagnostic, ...]:
         """Every schema error in `loaded`, located; empty when the data is valid or absent."""
@@ -194,8 +193,56 @@ def _const(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
     return lambda v: _same(v, value)
 
 
+def json_pattern(pattern: str) -> re.Pattern[str]:
+    """`pattern` as JSON Schema means it (ECMA-262): `$` matches only at the very end.
+
+    Python's `$` also matches before a final newline, so `^[a-z0-9-]+$` would accept
+    "mini\\n" (a block scalar's id) where an editor refuses it. Every `$` outside a character
+    class becomes `\\Z`; the compiled checker and jsonschema's wording both use this.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return _compiled_pattern("".join(out))
+
+
+@cache
+def _compiled_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@cache
+def full_match_validator() -> type[jsonschema.Draft202012Validator]:
+    """jsonschema's Draft 2020-12 validator with `pattern` read as `json_pattern` does."""
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
+    def pattern(
+        validator: object, value: str, instance: object, schema: object
+    ) -> Iterator[ValidationError]:
+        if isinstance(instance, str) and not json_pattern(value).search(instance):
+            yield ValidationError(f"{instance!r} does not match {value!r}")
+
+    extended = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        jsonschema.Draft202012Validator, {"pattern": pattern}
+    )
+    return cast("type[jsonschema.Draft202012Validator]", extended)
+
+
 def _pattern(sc: SchemaCheck, value: Any, schema: Mapping[str, Any]) -> Check:
-    search = re.compile(value).search
+    search = json_pattern(value).search
     return lambda v: not isinstance(v, str) or search(v) is not None
 
 
@@ -372,6 +419,15 @@ def _kind_of(value: object) -> str:
     return "a number"
 
 
+MAX_COMPARED = 200
+"""Characters of a value compared for "did you mean" hints (difflib's cost grows as a square)."""
+
+
+def shorten(text: str, keep: int = 60) -> str:
+    """`text` for a message: a value thousands of characters long is shown by its ends."""
+    return text if len(text) <= keep else f"{text[: keep - 15]}...{text[-10:]}"
+
+
 def _closest(word: str, options: Sequence[str]) -> str | None:
     found = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return f"did you mean '{found[0]}'?" if found else None
@@ -393,8 +449,8 @@ def _explain(loaded: LoadedYaml, err: ValidationError) -> list[Diagnostic]:
         for name in err.instance:
             if name not in known:
                 line, col = loaded.key_location((*keypath, name))
-                message = f"unknown key '{name}' in {where}"
-                found.append(error(path, line, col, message, _closest(name, known)))
+                message = f"unknown key '{shorten(name)}' in {where}"
+                found.append(error(path, line, col, message, _closest(name[:MAX_COMPARED], known)))
         return found
     if kind == "required":
         missing = [n for n in expected if n not in instance]
@@ -411,8 +467,12 @@ def _explain(loaded: LoadedYaml, err: ValidationError) -> list[Diagnostic]:
         return [error(path, line, col, message)]
     if kind == "enum":
         options = [str(o) for o in expected]
-        hint = _closest(str(err.instance), options) if isinstance(err.instance, str) else None
-        message = f"{where} is '{err.instance}'; it must be one of: {', '.join(options)}"
+        if isinstance(instance, str):
+            hint = _closest(instance[:MAX_COMPARED], options)
+            message = f"{where} is '{shorten(instance)}'; it must be one of: {', '.join(options)}"
+        else:
+            hint = None
+            message = f"{where} must be one of: {', '.join(options)}, not {_kind_of(instance)}"
         return [error(path, line, col, message, hint)]
     if kind == "minItems":
         message = f"{where} needs at least {err.validator_value} entries"

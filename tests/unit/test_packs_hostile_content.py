@@ -1,0 +1,137 @@
+"""Pack content that is valid YAML but hostile: huge numbers, ids with a newline, look-alike
+choices, terminal escapes. Each is a located error, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from boschquiz.packs import load_pack
+from boschquiz.yamlsafe.schema import json_pattern
+from tests.unit.test_packs_loading import write
+
+HEAD = "pack:\n  id: hostile\n  title: Hostile\n"
+ONE_TYPED = "questions:\n  - {id: q, type: typed, prompt: Say it, answer: it}\n"
+
+
+def only_error(text: str, tmp_path: Path) -> str:
+    result = load_pack(write(tmp_path, text))
+    assert result.pack is None
+    assert len(result.errors) == 1, [d.format() for d in result.errors]
+    return result.errors[0].format().replace(f"{tmp_path}/", "")
+
+
+@pytest.mark.parametrize("digits", [10, 4300, 4301, 100_000])
+def test_a_huge_version_is_a_located_error(digits: int, tmp_path: Path) -> None:
+    text = HEAD + f"  version: {'9' * digits}\n" + ONE_TYPED
+    assert only_error(text, tmp_path) == (
+        "pack.yaml:4:12: error: pack.version: must be a whole number from 1 to 999999999"
+    )
+
+
+def test_the_largest_version_loads(tmp_path: Path) -> None:
+    pack = load_pack(write(tmp_path, HEAD + "  version: 999999999\n" + ONE_TYPED)).pack
+    assert pack is not None
+    assert pack.info.version == 999_999_999
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['"hostile\\n"', "|\n    hostile", "'hostile\n\n    '"],
+    ids=["escape", "block-scalar", "folded-quote"],
+)
+def test_an_id_ending_in_a_newline_is_refused(written: str, tmp_path: Path) -> None:
+    text = f"pack:\n  id: {written}\n  title: Hostile\n" + ONE_TYPED
+    assert only_error(text, tmp_path).endswith(
+        "error: pack.id: use only lowercase letters, digits and '-'"
+    )
+
+
+def test_a_question_id_ending_in_a_newline_is_refused(tmp_path: Path) -> None:
+    text = HEAD + 'questions:\n  - {id: "q\\n", type: typed, prompt: Say it, answer: it}\n'
+    assert "questions[0].id: use only lowercase" in only_error(text, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "matches"),
+    [
+        ("^[a-z]+$", "abc", True),
+        ("^[a-z]+$", "abc\n", False),
+        ("^[$a]+$", "$a", True),
+        (r"^\$$", "$", True),
+        (r"^a$|^b$", "b\n", False),
+    ],
+)
+def test_json_patterns_end_only_at_the_end(pattern: str, text: str, matches: bool) -> None:
+    """`$` means the end of the text, as in ECMA-262, not "before a final newline"."""
+    assert (json_pattern(pattern).search(text) is not None) is matches
+
+
+@pytest.mark.parametrize(
+    ("choice", "hint"),
+    [
+        ("Rene\\u0301e", "written once with combining accents"),
+        ("Ren\\u200bée", "invisible character U+200B"),
+        ("Re\\u00adnée", "invisible character U+00AD"),
+        ("Ｒｅｎéｅ", "make every choice different"),
+    ],
+    ids=["nfd", "zero-width-space", "soft-hyphen", "fullwidth"],
+)
+def test_choices_that_look_identical_are_refused(choice: str, hint: str, tmp_path: Path) -> None:
+    text = HEAD + (
+        "questions:\n  - id: q\n    type: choice\n    prompt: Who?\n"
+        f'    choices: ["Ren\\u00e9e", "{choice}", "Harry"]\n    answer: Harry\n'
+    )
+    found = only_error(text, tmp_path)
+    assert "look the same to a player" in found
+    assert hint in found
+
+
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [("\\e]0;owned\\a", "001B"), ("\\x1b[2J", "001B"), ("\\a", "0007"), ("\\x9b2J", "009B")],
+)
+def test_terminal_escapes_in_text_are_located_errors(
+    escape: str, code: str, tmp_path: Path
+) -> None:
+    text = HEAD + f'questions:\n  - {{id: q, type: typed, prompt: "Say {escape} it", answer: it}}\n'
+    assert only_error(text, tmp_path) == (
+        f"pack.yaml:5:34: error: control character U+{code} (written as an escape) is not "
+        "allowed (hint: remove it: only \\n and \\t escapes are allowed in text the game shows)"
+    )
+
+
+def test_tab_and_newline_escapes_stay_allowed(tmp_path: Path) -> None:
+    text = HEAD + 'questions:\n  - {id: q, type: typed, prompt: "Say\\tit\\nnow", answer: it}\n'
+    pack = load_pack(write(tmp_path, text)).pack
+    assert pack is not None
+    assert pack.questions[0].prompt == "Say\tit\nnow"
+
+
+@pytest.mark.parametrize("command", ["play", "packs list", "questions", "packs validate"])
+def test_a_huge_version_in_the_packs_folder_is_no_traceback(
+    command: str, isolated_folders: Path
+) -> None:
+    """Finding 5 as reported: one user pack with a 4,301-digit version, every command."""
+    (isolated_folders / "packs" / "big.yaml").write_text(
+        HEAD + f"  version: {'9' * 4301}\n" + ONE_TYPED, encoding="utf-8"
+    )
+    args = command.split()
+    args += [str(isolated_folders / "packs")] if command == "packs validate" else []
+    args += ["--plain", "--questions", "1", "--seed", "1"] if command == "play" else []
+    done = subprocess.run(
+        [sys.executable, "-m", "boschquiz", *args],
+        input="1\n" * 20,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr
+    assert done.returncode in (0, 1)
+    assert "must be a whole number from 1 to 999999999" in done.stdout + done.stderr or (
+        "big.yaml" in done.stdout + done.stderr
+    )
