@@ -102,7 +102,8 @@ def synthetic_facts(count: int, seed: int = 7) -> dict[str, object]:
         unique.setdefault((fact["subject"], fact["relation"], fact.get("object")), fact)
     kept = list(unique.values())
     for fact in kept:
-        fact["source"] = "src"
+        fact["sources"] = ["src"]
+        fact["canon"] = "real"
     source = {"id": "src", "title": "Synthetic", "date": "2025-07-07"}
     return {"sources": [source], "entities": entities, "facts": kept}
 

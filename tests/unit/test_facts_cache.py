@@ -109,7 +109,8 @@ def test_base_with_errors_is_not_cached(tmp_path: Path) -> None:
     """Facts with findings are generated each time so their errors are always shown."""
     folder, cache = base_folder(tmp_path), tmp_path / "cache"
     path = folder / "small.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("source: src}", "source: nope}", 1))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("sources: [src]", "sources: [nope]", 1))
     result = generate_from_dir(folder, cache_dir=cache)
     assert any("unknown source" in d.message for d in result.diagnostics)
     assert entries(cache) == []

@@ -32,7 +32,9 @@ def bases(draw: st.DrawFn) -> FactsBase:
 
     def add(subject: str, relation: str, **kwargs: object) -> None:
         fact_id = f"f{len(facts)}"
-        facts.append(Fact(id=fact_id, subject=subject, relation=relation, source="src", **kwargs))  # type: ignore[arg-type]
+        facts.append(
+            Fact(id=fact_id, subject=subject, relation=relation, sources=("src",), **kwargs)  # type: ignore[arg-type]
+        )
 
     for character in characters:
         for person in draw(st.sets(st.sampled_from(people), min_size=1, max_size=2)):
@@ -172,7 +174,7 @@ def test_ids_are_unique_and_name_their_fact(base: FactsBase) -> None:
 def test_ids_survive_reordering_and_additions(base: FactsBase) -> None:
     """Reversing the facts and adding one more keeps every earlier id."""
     before = {q.id for q in generate(base)}
-    extra = Fact(id="zz-extra", subject="p0", relation="described_as", source="src", value="x")
+    extra = Fact(id="zz-extra", subject="p0", relation="described_as", sources=("src",), value="x")
     moved = FactsBase(base.sources, base.entities, (extra, *reversed(base.facts)))
     assert before <= {q.id for q in generate(moved)}
 

@@ -243,12 +243,25 @@ def test_time_sensitive_facts_say_so() -> None:
 
 
 def test_every_question_explains_and_cites() -> None:
-    """Each question has an explanation and names the article with its date."""
+    """Each question has an explanation and names every page its fact cites: the page's own
+    title, its publisher and its date."""
+    pages = {s["id"]: s for s in raw()["sources"]}
     for question in shipped():
+        fact, _ = split_id(question)
         assert question.explanation
-        assert question.source == "Ballard: the latest addition to the Bosch universe (2025-07-07)"
+        assert question.source
+        for source_id in fact["sources"]:
+            page = pages[source_id]
+            for part in (page["title"], page["publisher"], page["date"]):
+                assert part in question.source, (question.id, part)
         assert question.show is not None
         assert question.category
+
+
+def test_the_article_is_cited_by_its_real_title_and_publisher() -> None:
+    """The July 2025 article is named as the page it is, not by a title we made up."""
+    question = {q.id: q for q in shipped()}["gen/ballard-premiere-date/forward"]
+    assert question.source == "Is Ballard a spinoff of Bosch? (Blavity, 2025-07-07)"
 
 
 @pytest.mark.parametrize(

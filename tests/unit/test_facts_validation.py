@@ -126,7 +126,10 @@ def test_facts_with_errors_are_left_out_and_the_rest_generate(tmp_path: Path) ->
     folder = tmp_path / "facts"
     shutil.copytree(DATA / "valid", folder)
     text = (folder / "small.yaml").read_text(encoding="utf-8")
-    broken = "  - {id: oops, subject: nobody, relation: ended_in, value: 2020, source: src}\n"
+    broken = (
+        "  - {id: oops, subject: nobody, relation: ended_in, value: 2020,"
+        " sources: [src], canon: real}\n"
+    )
     (folder / "small.yaml").write_text(text + broken, encoding="utf-8")
     result = generate_from_dir(folder)
     assert any("unknown entity 'nobody'" in d.message for d in result.diagnostics)
@@ -145,7 +148,8 @@ def test_reference_into_a_sibling_file_is_allowed(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (folder / "facts.yaml").write_text(
-        "facts:\n  - {id: f, subject: hero, relation: played_by, object: actor, source: src}\n",
+        "facts:\n  - {id: f, subject: hero, relation: played_by, object: actor,"
+        " sources: [src], canon: real}\n",
         encoding="utf-8",
     )
     assert validate_facts_file(folder / "facts.yaml") == ()
@@ -171,7 +175,7 @@ def test_ruled_out_may_not_contain_the_value(tmp_path: Path) -> None:
         "sources:\n  - {id: src, title: T, date: '2025-07-07'}\n"
         "entities:\n  - {id: s, type: series, name: S}\n"
         "facts:\n  - {id: f, subject: s, relation: ended_because_of, value: money,"
-        " ruled_out: [Money], source: src}\n",
+        " ruled_out: [Money], sources: [src], canon: real}\n",
         encoding="utf-8",
     )
     find(validate_facts_file(path), "'ruled_out' lists the fact's own value")
@@ -184,7 +188,8 @@ def test_template_relation_needing_detail_requires_it(tmp_path: Path) -> None:
     path.write_text(
         "sources:\n  - {id: src, title: T, date: '2025-07-07'}\n"
         "entities:\n  - {id: p, type: person, name: P}\n  - {id: o, type: outlet, name: O}\n"
-        "facts:\n  - {id: f, subject: p, relation: spoke_to, object: o, source: src}\n",
+        "facts:\n  - {id: f, subject: p, relation: spoke_to, object: o,"
+        " sources: [src], canon: real}\n",
         encoding="utf-8",
     )
     find(validate_facts_file(path), "'spoke_to' needs a 'detail'")
@@ -210,8 +215,10 @@ def test_a_fact_said_twice_is_an_error(tmp_path: Path) -> None:
     path.write_text(
         "sources:\n  - {id: src, title: T, date: '2025-07-07'}\n"
         "entities:\n  - {id: s, type: series, name: S}\n  - {id: p, type: person, name: P}\n"
-        "facts:\n  - {id: one, subject: s, relation: created_by, object: p, source: src}\n"
-        "  - {id: two, subject: s, relation: created_by, object: p, source: src, contested: x}\n",
+        "facts:\n  - {id: one, subject: s, relation: created_by, object: p,"
+        " sources: [src], canon: real}\n"
+        "  - {id: two, subject: s, relation: created_by, object: p,"
+        " sources: [src], canon: real, contested: x}\n",
         encoding="utf-8",
     )
     found = find(validate_facts_file(path), "fact 'two' says the same as fact 'one'")

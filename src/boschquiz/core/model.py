@@ -80,6 +80,9 @@ class Question:
     time_limit: int | None = None
     kind: AnswerKind | None = None
     """What the answer is; None: the matcher works it out (a date, a number, else other)."""
+    spoils: tuple[str, ...] = ()
+    """Spoiler tags (`bosch:3`, `novel:<id>`; see `core.spoilers`): what the question, its
+    choices and its explanation reveal. Empty: it spoils nothing."""
 
     @property
     def family(self) -> str:
@@ -107,6 +110,7 @@ class Question:
             "explanation": self.explanation,
             "source": self.source,
             "time_limit": self.time_limit,
+            "spoils": list(self.spoils),
         }
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from boschquiz.core.model import AnswerKind, Difficulty, Question, QuestionType, Show
 from boschquiz.yamlsafe import paused_gc
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -92,6 +92,7 @@ def write_entry(cache_dir: Path, key: str, questions: Sequence[Question]) -> Non
             ref(q.explanation),
             ref(q.source),
             q.kind.value if q.kind else None,
+            [ref(tag) for tag in q.spoils],
         ]
         for q in questions
     ]
@@ -132,13 +133,15 @@ def _question(row: list[object], pack: str, strings: list[str]) -> Question:
     qid, kind, prompt, answer, difficulty, choices, accept, category, show, explanation, source = (
         row[:11]
     )
-    (answer_kind,) = row[11:]
+    answer_kind, spoils = row[11:]
     if not (type(qid) is str and type(prompt) is str and type(answer) is str):
         raise TypeError("id, prompt and answer must be text")
     if not (isinstance(choices, list) and isinstance(accept, list)):
         raise TypeError("choices and accept must be lists")
     if not all(type(text) is str for text in (*choices, *accept)):
         raise TypeError("choices and accept must be text")
+    if not isinstance(spoils, list):
+        raise TypeError("spoils must be a list")
     return Question(
         id=qid,
         pack=pack,
@@ -153,6 +156,7 @@ def _question(row: list[object], pack: str, strings: list[str]) -> Question:
         explanation=_text_at(strings, explanation),
         source=_text_at(strings, source),
         kind=_KINDS[answer_kind],  # type: ignore[index]
+        spoils=tuple(_tag_at(strings, tag) for tag in spoils),
     )
 
 
@@ -162,3 +166,10 @@ def _text_at(strings: list[str], index: object) -> str | None:
     if type(index) is not int or index < 0:
         raise TypeError("a text reference must be a position in the strings")
     return strings[index]
+
+
+def _tag_at(strings: list[str], index: object) -> str:
+    tag = _text_at(strings, index)
+    if tag is None:
+        raise TypeError("a spoiler tag cannot be empty")
+    return tag

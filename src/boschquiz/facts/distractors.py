@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from boschquiz.core.model import Show
+from boschquiz.core.spoilers import Spoiler
 from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue
 from boschquiz.facts.templates import RelationSpec
 
@@ -38,6 +39,8 @@ class Distractor:
     text: str
     similarity: float
     entity_id: str | None = None
+    spoils: Spoiler | None = None
+    """What showing this wrong answer reveals (the fact it comes from, or its entity's)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,8 +66,12 @@ class Context:
         self.base = base
         shows: dict[str, set[Show]] = {}
         roles: dict[str, set[tuple[str, str]]] = {}
-        self.values: dict[str, list[tuple[str, str]]] = {}
+        self.values: dict[str, list[tuple[str, str, Spoiler | None]]] = {}
+        mentions: dict[str, list[Spoiler | None]] = {}
         for fact in base.facts:
+            for entity_id in (fact.subject, fact.object, fact.context):
+                if entity_id is not None:
+                    mentions.setdefault(entity_id, []).append(fact.spoils)
             show = self.fact_show(fact)
             for role, entity_id in (("subject", fact.subject), ("object", fact.object)):
                 if entity_id is None:
@@ -72,7 +79,15 @@ class Context:
                 shows.setdefault(entity_id, set()).add(show)
                 roles.setdefault(entity_id, set()).add((fact.relation, role))
             if fact.value is not None and not fact.contested:
-                self.values.setdefault(fact.relation, []).append((fact.subject, str(fact.value)))
+                entry = (fact.subject, str(fact.value), fact.spoils)
+                self.values.setdefault(fact.relation, []).append(entry)
+        self.reveals: dict[str, Spoiler] = {
+            entity_id: _earliest(tags) for entity_id, tags in mentions.items() if None not in tags
+        }
+        """What naming an entity reveals: nothing (absent) when a fact that spoils nothing
+        mentions it, else the earliest tag of the facts that do (any one of them reveals it;
+        the earliest in the order of the shows is the one a cautious player has most likely
+        seen)."""
         self.profiles: dict[str, _Profile] = {}
         self.groups: dict[str, dict[_Profile, list[Entity]]] = {}
         self.spellings: dict[str, frozenset[str]] = {}
@@ -137,6 +152,15 @@ class Context:
         return round(score, 3)
 
 
+def _earliest(tags: Iterable[Spoiler | None]) -> Spoiler:
+    """The first tag in the order of the shows (then seasons); novels after every season."""
+    order = {show: rank for rank, show in enumerate(Show)}
+    return min(
+        (t for t in tags if t is not None),
+        key=lambda t: (t.show is None, order.get(t.show, 0) if t.show else 0, t.season, str(t)),
+    )
+
+
 def _shuffled(groups: Sequence[Sequence[T]], rng: random.Random) -> Iterator[T]:
     """The items of `groups`, as one pool, in random order, drawn lazily.
 
@@ -190,7 +214,7 @@ def entity_distractors(
             if not answer_spellings.isdisjoint(ctx.spellings[entity.id]):
                 continue
             seen.add(entity.name.casefold())
-            chosen.append(Distractor(entity.name, score, entity.id))
+            chosen.append(Distractor(entity.name, score, entity.id, ctx.reveals.get(entity.id)))
             if len(chosen) == limit:
                 return chosen
     return chosen
@@ -204,18 +228,18 @@ def text_distractors(
     chosen: list[Distractor] = []
     seen = set(true_values)
 
-    def take(text: str, similarity: float) -> bool:
+    def take(text: str, similarity: float, spoils: Spoiler | None) -> bool:
         if text.casefold() not in seen:
             seen.add(text.casefold())
-            chosen.append(Distractor(text, similarity))
+            chosen.append(Distractor(text, similarity, spoils=spoils))
         return len(chosen) == limit
 
     for text in _shuffled([fact.ruled_out], rng):
-        if take(text, 1.0):
+        if take(text, 1.0, fact.spoils):
             return chosen
-    if spec.forward_closed:
-        for subject, text in _shuffled([ctx.values.get(fact.relation, [])], rng):
-            if subject != fact.subject and take(text, 0.6):
+    if spec.forward_closed or ctx.base.is_closed(fact.subject, fact.relation):
+        for subject, text, spoils in _shuffled([ctx.values.get(fact.relation, [])], rng):
+            if subject != fact.subject and take(text, 0.6, spoils):
                 return chosen
     return chosen
 

@@ -22,6 +22,7 @@ from boschquiz.core.model import (
     Question,
     QuestionType,
 )
+from boschquiz.core.spoilers import Spoiler, tag_texts
 from boschquiz.facts.difficulty import Form, tier
 from boschquiz.facts.distractors import (
     MAX_DISTRACTORS,
@@ -61,6 +62,8 @@ class _Choice:
     answer: str
     wrong: tuple[str, ...]
     similarity: float
+    spoils: tuple[Spoiler | None, ...] = ()
+    """What the wrong answers (and any other facts the prompt names) reveal."""
 
 
 def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ...]:
@@ -103,23 +106,18 @@ class _Related:
         same relation ("True Detective is recommended ... for its intense storytelling")."""
         for entity in (fact.subject, fact.object):
             for other in self.about.get(entity, ()) if entity is not None else ():
-                if other.relation != fact.relation and _spoils(other) == _spoils(fact):
+                if other.relation != fact.relation and other.spoils == fact.spoils:
                     return self._sentence(other)
         peers = self.peers.get(fact.relation, [])
         at = self.position.get(fact.id, 0)
         for step in range(1, len(peers)):
             other = peers[(at + step) % len(peers)]
-            if other.subject != fact.subject and _spoils(other) == _spoils(fact):
+            if other.subject != fact.subject and other.spoils == fact.spoils:
                 return self._sentence(other)
         return None
 
     def _sentence(self, fact: Fact) -> str:
         return Wording(self.base, fact, RELATIONS[fact.relation]).statement()
-
-
-def _spoils(fact: Fact) -> object:
-    """What a fact spoils (facts format v2), None for a base without spoiler tags."""
-    return getattr(fact, "spoils", None)
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
@@ -188,8 +186,14 @@ class _FactQuestions:
         self.words = Wording(ctx.base, fact, self.spec)
         self.has_contested = (fact.subject, fact.relation) in contested
         self.contested_objects = contested_objects
-        source = ctx.base.sources[fact.source]
-        self.source = source.citation
+        self.source = "; ".join(ctx.base.sources[s].citation for s in fact.sources)
+        self.closed = self.spec.forward_closed or ctx.base.is_closed(fact.subject, fact.relation)
+        """Every true object (or value) of this subject and relation is in the base."""
+        self.spoils: tuple[Spoiler | None, ...] = (
+            fact.spoils,
+            *(ctx.reveals.get(e) for e in (fact.subject, fact.object, fact.context) if e),
+        )
+        """What every form of this fact shows: the fact itself and the entities it names."""
         self.show = ctx.fact_show(fact)
         self.related = related
         self.rng = random.Random(zlib.crc32(f"{seed}/{fact.id}".encode()))
@@ -206,7 +210,10 @@ class _FactQuestions:
         yield self.true_false(Form.TRUE, self.words.statement(template=self.phrase(Form.TRUE)), 0.0)
         false = self.false_statement()
         if false is not None:
-            yield self.true_false(Form.FALSE, false[0], similarity=false[1])
+            statement, wrong = false
+            yield self.true_false(
+                Form.FALSE, statement, similarity=wrong.similarity, spoils=(wrong.spoils,)
+            )
         typed = self.typed()
         if typed is not None:
             yield typed
@@ -242,17 +249,20 @@ class _FactQuestions:
         if spec.kind is ValueKind.ENTITY:
             assert fact.object is not None
             true_objects = self.base.objects_of(fact.subject, fact.relation)
-            if not spec.forward_closed:
+            if not self.closed:
                 return None
             template = spec.forward
             others = ""
+            named: tuple[Spoiler | None, ...] = ()
             if len(true_objects) > 1:
                 if spec.forward_many is None:
                     return None
                 template = spec.forward_many
-                others = joined(sorted(self.words.name(o) for o in self._stated_others()))
+                stated = self._stated_others()
+                others = joined(sorted(self.words.name(o) for o in stated))
+                named = self._others_spoils(stated)
             prompts = self._prompts(Form.FORWARD, template, others=others)
-            made = [self._choice(p, self.wrong_objects) for p in prompts]
+            made = [self._choice(p, self.wrong_objects, spoils=named) for p in prompts]
         else:
             prompts = self._prompts(Form.FORWARD, spec.forward)
             made = [self._choice(p, self.wrong_values) for p in prompts]
@@ -269,35 +279,35 @@ class _FactQuestions:
         made = [self._choice(p, self.wrong_subjects, answer=answer) for p in prompts]
         return self._first_fair(Form.REVERSE, made)
 
-    def false_statement(self) -> tuple[str, float] | None:
+    def false_statement(self) -> tuple[str, Distractor] | None:
         """The statement with the closest certainly-wrong object (or subject) in its place."""
         spec, words = self.spec, self.words
         wording = self.phrase(Form.FALSE)
         if spec.kind is ValueKind.ENTITY:
-            if spec.forward_closed:
+            if self.closed:
                 blank = words.statement(answer="", template=wording)
                 wrong = _not_named_in(blank, self.wrong_objects)
                 if wrong:
                     text = words.statement(answer=wrong[0].text, template=wording)
-                    return text, wrong[0].similarity
+                    return text, wrong[0]
             if spec.reverse_closed:
                 blank = words.statement(subject="", template=wording)
                 wrong = _not_named_in(blank, self.wrong_subjects)
                 if wrong:
                     text = words.statement(subject=wrong[0].text, template=wording)
-                    return text, wrong[0].similarity
+                    return text, wrong[0]
             return None
         values = _not_named_in(words.statement(answer="", template=wording), self.wrong_values)
         if not values:
             return None
-        return words.statement(answer=values[0].text, template=wording), values[0].similarity
+        return words.statement(answer=values[0].text, template=wording), values[0]
 
     def typed(self) -> Question | None:
         spec, fact = self.spec, self.fact
         prompt = spec.typed_prompt
         if prompt is None or self.has_contested:
             return None
-        if spec.typed is None and not spec.forward_closed:
+        if spec.typed is None and not self.closed:
             return None
         if fact.object is not None:
             if len(self.base.objects_of(fact.subject, fact.relation)) != 1:
@@ -342,6 +352,15 @@ class _FactQuestions:
             if o != fact.object and (fact.subject, fact.relation, o) not in self.contested_objects
         ]
 
+    def _others_spoils(self, others: list[str]) -> tuple[Spoiler | None, ...]:
+        """What the facts naming `others` (the other true objects) reveal."""
+        fact = self.fact
+        return tuple(
+            f.spoils
+            for f in self.base.facts_of(fact.relation)
+            if f.subject == fact.subject and f.object in others
+        )
+
     def _true_subjects(self) -> frozenset[str]:
         fact = self.fact
         if fact.object is not None:
@@ -375,10 +394,10 @@ class _FactQuestions:
         spec, fact = self.spec, self.fact
         assert fact.value is not None
         if spec.kind is ValueKind.TEXT:
-            if not (spec.forward_closed or fact.ruled_out):
+            if not (self.closed or fact.ruled_out):
                 return []
             return text_distractors(self.ctx, fact, spec, self.rng, WITH_SPARES)
-        if not spec.forward_closed:
+        if not self.closed:
             return []
         true_values = self.base.values_of(fact.subject, fact.relation)
         return [
@@ -387,7 +406,11 @@ class _FactQuestions:
         ]
 
     def _choice(
-        self, prompt: str, wrong: list[Distractor], answer: str | None = None
+        self,
+        prompt: str,
+        wrong: list[Distractor],
+        answer: str | None = None,
+        spoils: tuple[Spoiler | None, ...] = (),
     ) -> _Choice | None:
         shown = answer if answer is not None else self.words.answer_text()
         wrong = _not_lures(prompt, shown, _not_named_in(prompt, wrong))[:MAX_DISTRACTORS]
@@ -399,20 +422,39 @@ class _FactQuestions:
             answer=capitalised(shown),
             wrong=tuple(capitalised(d.text) for d in wrong),
             similarity=similarity,
+            spoils=(*spoils, *(d.spoils for d in wrong)),
         )
 
     def choice(self, form: Form, made: _Choice) -> Question:
         options = [made.answer, *made.wrong]
         self.rng.shuffle(options)
         return self.question(
-            form, QuestionType.CHOICE, made.prompt, made.answer, tuple(options), made.similarity
+            form,
+            QuestionType.CHOICE,
+            made.prompt,
+            made.answer,
+            tuple(options),
+            made.similarity,
+            spoils=made.spoils,
         )
 
-    def true_false(self, form: Form, statement: str, similarity: float) -> Question:
+    def true_false(
+        self,
+        form: Form,
+        statement: str,
+        similarity: float,
+        spoils: tuple[Spoiler | None, ...] = (),
+    ) -> Question:
         answer = TRUE_FALSE_CHOICES[0] if form is Form.TRUE else TRUE_FALSE_CHOICES[1]
         prompt = f"True or false: {statement}"
         return self.question(
-            form, QuestionType.TRUE_FALSE, prompt, answer, TRUE_FALSE_CHOICES, similarity
+            form,
+            QuestionType.TRUE_FALSE,
+            prompt,
+            answer,
+            TRUE_FALSE_CHOICES,
+            similarity,
+            spoils=spoils,
         )
 
     def typed_question(
@@ -445,10 +487,14 @@ class _FactQuestions:
         choices: tuple[str, ...],
         similarity: float,
         accept: tuple[str, ...] = (),
+        spoils: tuple[Spoiler | None, ...] = (),
     ) -> Question:
+        """The question, tagged with everything it shows: its fact, the entities it names,
+        and whatever its wrong answers or other named answers come from."""
         difficulty: Difficulty = tier(form, self.fact.salience, similarity)
         explanation = self.words.explanation(judged=form is Form.TRUE, related=self.related)
         answer_kind = None if kind is QuestionType.TRUE_FALSE else self.answer_kind(form)
+        tags = (t for t in (*self.spoils, *spoils) if t is not None)
         return Question(
             id=question_id(self.fact.id, form),
             pack=PACK_ID,
@@ -463,4 +509,5 @@ class _FactQuestions:
             explanation=explanation,
             kind=answer_kind,
             source=self.source,
+            spoils=tag_texts(tags),
         )

@@ -13,24 +13,40 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.core.model import Show
 from boschquiz.core.paths import builtin_questions_dir
-from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue, Salience, Source, ValueKind
+from boschquiz.core.spoilers import Spoiler, SpoilerError, parse_spoiler
+from boschquiz.facts.model import (
+    Canon,
+    DateIs,
+    Entity,
+    Fact,
+    FactsBase,
+    FactValue,
+    Salience,
+    Source,
+    ValueKind,
+)
 from boschquiz.facts.templates import RELATIONS
 from boschquiz.yamlsafe import MAX_BYTES, LoadedYaml, SchemaCheck, load_yaml_bytes
 from boschquiz.yamlsafe.guards import read_capped
 
 FACTS_KEYS = ("sources", "entities", "facts")
+SEASON = "season"
+NOVEL = "novel"
+ENDED_IN = "ended_in"
 _YEAR = re.compile(r"[0-9]{4}")
 MAX_NUMBER_DIGITS = 15
 """Digits a number value may have (Python refuses to read over 4,300; no fact needs 16)."""
 _NUMBER = re.compile(rf"-?[0-9]{{1,{MAX_NUMBER_DIGITS}}}")
 
+_E = TypeVar("_E", bound=StrEnum)
 KeyPath = tuple[str | int, ...]
 Locate = Callable[[KeyPath], tuple[int, int]]
 
@@ -200,16 +216,16 @@ def _texts(item: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(v for v in value if isinstance(v, str) and v)
 
 
+def _enum(item: Mapping[str, Any], key: str, kind: type[_E]) -> _E | None:
+    """`item[key]` as a member of `kind`, or None when absent or not one (the schema says so)."""
+    value = item.get(key)
+    if isinstance(value, str) and value in {member.value for member in kind}:
+        return kind(value)
+    return None
+
+
 def _show(item: Mapping[str, Any]) -> Show | None:
-    value = item.get("show")
-    return Show(value) if isinstance(value, str) and value in {s.value for s in Show} else None
-
-
-def _salience(item: Mapping[str, Any]) -> Salience:
-    value = item.get("salience")
-    if isinstance(value, str) and value in {s.value for s in Salience}:
-        return Salience(value)
-    return Salience.MEDIUM
+    return _enum(item, "show", Show)
 
 
 @dataclass
@@ -232,6 +248,8 @@ class _Builder:
         self.facts: list[Fact] = []
         self.fact_ids: dict[str, _Seen] = {}
         self.statements: dict[tuple[str, str, str, str | None], str] = {}
+        self.until_ended: list[tuple[str, str, str, _Seen]] = []
+        """Facts without `as_of` that need none only if their subject has ended."""
 
     def build(self) -> FactsBase:
         for doc in self.documents:
@@ -247,6 +265,7 @@ class _Builder:
                 fact = self._fact(doc, ("facts", index), item)
                 if fact is not None:
                     self.facts.append(fact)
+        self._check_until_ended()
         return FactsBase(sources=self.sources, entities=self.entities, facts=tuple(self.facts))
 
     def _collect_sources(self) -> None:
@@ -280,6 +299,8 @@ class _Builder:
                     publisher=publisher if isinstance(publisher, str) and publisher else None,
                     note=_text(item, "note"),
                     cite_as=_text(item, "cite_as"),
+                    url=_text(item, "url"),
+                    date_is=_enum(item, "date_is", DateIs) or DateIs.PUBLISHED,
                 )
 
     def _collect_entities(self) -> None:
@@ -307,8 +328,9 @@ class _Builder:
                     aliases=_texts(item, "aliases"),
                     tags=_texts(item, "tags"),
                     show=_show(item),
+                    season=self._season(doc, keypath, item, kind),
                 )
-                clash = False
+                clash = kind == SEASON and entity.season is None
                 for spelling in entity.spellings:
                     key = (kind, spelling.casefold())
                     if key in spellings and spellings[key][0] != entity_id:
@@ -323,10 +345,34 @@ class _Builder:
                 if not clash:
                     self.entities[entity_id] = entity
 
+    def _season(
+        self, doc: _Document, keypath: KeyPath, item: Mapping[str, Any], kind: str
+    ) -> int | None:
+        """A season entity's number, checked against the show's real seasons."""
+        raw = item.get("season")
+        if kind != SEASON:
+            if raw is not None:
+                doc.error((*keypath, "season"), "'season' is only for entities of type season")
+            return None
+        show = _show(item)
+        if show is None or show is Show.GENERAL or raw is None:
+            if show is Show.GENERAL:
+                doc.error(
+                    (*keypath, "show"),
+                    "a season belongs to bosch, legacy or ballard, not general",
+                )
+            return None
+        try:
+            return parse_spoiler(f"{show.value}:{raw}").season
+        except SpoilerError as problem:
+            doc.error((*keypath, "season"), problem.message, problem.hint)
+            return None
+
     def _fact(self, doc: _Document, keypath: KeyPath, item: Mapping[str, Any]) -> Fact | None:
         fact_id = _text(item, "id")
-        subject, relation, source = (_text(item, k) for k in ("subject", "relation", "source"))
-        if fact_id is None or subject is None or relation is None or source is None:
+        subject, relation = _text(item, "subject"), _text(item, "relation")
+        sources, canon = _texts(item, "sources"), _enum(item, "canon", Canon)
+        if fact_id is None or subject is None or relation is None or not sources or not canon:
             return None
         has_object, has_value = "object" in item, "value" in item
         if has_object == has_value:
@@ -347,12 +393,14 @@ class _Builder:
                 f"relation '{relation}' has no question template",
                 _closest(relation, RELATIONS) or "the relations are listed in docs/facts.md",
             )
-        if source not in self.sources:
-            doc.error(
-                (*keypath, "source"),
-                f"unknown source '{source}'",
-                _closest(source, self.sources) or "add it under sources:",
-            )
+        for position, source in enumerate(sources):
+            if source not in self.sources:
+                doc.error(
+                    (*keypath, "sources", position),
+                    f"unknown source '{source}'",
+                    _closest(source, self.sources) or "add it under sources:",
+                )
+        spoils = self._spoils(doc, keypath, item, canon)
         subject_entity = self._entity(doc, (*keypath, "subject"), subject)
         context = _text(item, "context")
         if context is not None:
@@ -360,6 +408,14 @@ class _Builder:
         as_of = _text(item, "as_of")
         if as_of is not None and _parse_date(as_of) is None:
             doc.error((*keypath, "as_of"), f"'{as_of}' is not a calendar date")
+        if as_of is None and spec is not None and spec.until_ended:
+            self.until_ended.append((fact_id, subject, relation, _Seen(doc, keypath)))
+        elif as_of is None and spec is not None and spec.time_varying:
+            doc.error(
+                keypath,
+                f"'{relation}' can change over time: the fact needs 'as_of:'",
+                'the date the source says it was true, like as_of: "2025-07-07"',
+            )
         obj = _text(item, "object") if has_object else None
         value: FactValue | None = None
         detail, ruled_out, accept = (
@@ -417,20 +473,81 @@ class _Builder:
             id=fact_id,
             subject=subject,
             relation=relation,
-            source=source,
+            sources=sources,
+            canon=canon,
+            spoils=spoils,
             object=obj,
             value=value,
             context=context,
             detail=detail,
             note=_text(item, "note"),
             as_of=as_of,
-            salience=_salience(item),
+            salience=_enum(item, "salience", Salience) or Salience.MEDIUM,
             show=_show(item),
             ruled_out=ruled_out,
             accept=accept,
             contested=_text(item, "contested"),
+            settled=_text(item, "settled"),
+            closed=item.get("closed") is True,
             line=line,
         )
+
+    def _spoils(
+        self, doc: _Document, keypath: KeyPath, item: Mapping[str, Any], canon: Canon
+    ) -> Spoiler | None:
+        """The fact's spoiler tag: a real season of a real show, or a novel of the base.
+
+        A story fact (canon tv or books) must say what reveals it; a tv fact is revealed by a
+        season, a books fact by a novel.
+        """
+        text = _text(item, "spoils")
+        where = (*keypath, "spoils")
+        if text is None:
+            if canon is not Canon.REAL:
+                example = "bosch:3" if canon is Canon.TV else "novel:novel-the-black-echo"
+                doc.error(
+                    keypath,
+                    f"a {canon.value}-canon fact must say what reveals it: add 'spoils:'",
+                    f"like spoils: {example}; see the spoiler rule in docs/facts.md",
+                )
+            return None
+        try:
+            tag = parse_spoiler(text)
+        except SpoilerError as problem:
+            doc.error(where, problem.message, problem.hint)
+            return None
+        if tag.novel is not None:
+            novel = self.entities.get(tag.novel)
+            if novel is None or novel.type != NOVEL:
+                novels = [e.id for e in self.entities.values() if e.type == NOVEL]
+                doc.error(
+                    where,
+                    f"'{tag.novel}' is not a novel of the base",
+                    _closest(tag.novel, novels) or "define it under entities: with type: novel",
+                )
+                return None
+            if canon is Canon.TV:
+                doc.error(where, "a tv-canon fact is revealed by a season, not a novel")
+                return None
+        elif canon is Canon.BOOKS:
+            doc.error(where, "a books-canon fact is revealed by a novel: novel:<novel id>")
+            return None
+        return tag
+
+    def _check_until_ended(self) -> None:
+        """A running series' season count needs `as_of`; one that has ended does not."""
+        ended = {f.subject for f in self.facts if f.relation == ENDED_IN}
+        dropped = set()
+        for fact_id, subject, relation, seen in self.until_ended:
+            if subject not in ended:
+                seen.doc.error(
+                    seen.keypath,
+                    f"'{relation}' can change while '{subject}' runs: the fact needs 'as_of:'",
+                    f"add as_of, or an '{ENDED_IN}' fact for '{subject}' if it has ended",
+                )
+                dropped.add(fact_id)
+        if dropped:
+            self.facts = [f for f in self.facts if f.id not in dropped]
 
     def _entity(self, doc: _Document, keypath: KeyPath, entity_id: str) -> Entity | None:
         entity = self.entities.get(entity_id)

@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from boschquiz.core.model import Show
+from boschquiz.core.spoilers import Spoiler
 
 
 class ValueKind(StrEnum):
@@ -17,6 +18,23 @@ class ValueKind(StrEnum):
     NUMBER = "number"
     YEAR = "year"
     DATE = "date"
+
+
+class Canon(StrEnum):
+    """Which canon a fact belongs to: the real world (cast, dates, production), the shows'
+    story, or the novels' story."""
+
+    REAL = "real"
+    TV = "tv"
+    BOOKS = "books"
+
+
+class DateIs(StrEnum):
+    """What a source's date is: the page's publication, a snapshot's, or when we read it."""
+
+    PUBLISHED = "published"
+    SNAPSHOT = "snapshot"
+    RETRIEVED = "retrieved"
 
 
 class Salience(StrEnum):
@@ -33,7 +51,11 @@ FactValue = str | int | date
 
 @dataclass(frozen=True)
 class Source:
-    """Where facts come from. `cite_as` is how a prompt refers to it ("the July 2025 article")."""
+    """A page facts come from: its own title, address, publisher and date.
+
+    `cite_as` is how a prompt refers to it ("According to <cite_as>, ..."); it defaults to the
+    publisher, then the title.
+    """
 
     id: str
     title: str
@@ -41,10 +63,19 @@ class Source:
     publisher: str | None = None
     note: str | None = None
     cite_as: str | None = None
+    url: str | None = None
+    date_is: DateIs = DateIs.PUBLISHED
 
     @property
     def citation(self) -> str:
-        return f"{self.title} ({self.date})"
+        """How feedback names the page: `Bosch (TV series) (Wikipedia, snapshot of 2024-03-01)`."""
+        when = self.date if self.date_is is DateIs.PUBLISHED else f"{self.date_is} of {self.date}"
+        who = f"{self.publisher}, " if self.publisher else ""
+        return f"{self.title} ({who}{when})"
+
+    @property
+    def cited_as(self) -> str:
+        return self.cite_as or self.publisher or self.title
 
 
 @dataclass(frozen=True)
@@ -57,7 +88,9 @@ class Entity:
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     show: Show | None = None
-    """For a series of the franchise: which show it is."""
+    """For a series of the franchise, or a season: which show it is."""
+    season: int | None = None
+    """For a season: its number (1 to the show's last, `core.spoilers.SEASONS`)."""
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -68,15 +101,19 @@ class Entity:
 class Fact:
     """One statement: `subject` `relation` `object` (an entity id) or `value`.
 
-    `contested` explains why the source contradicts itself on this fact: it yields no question,
-    and its object is never offered as a wrong answer either. `ruled_out` lists values the
-    source itself says are false; they make safe wrong answers.
+    `contested` explains why the sources disagree on this fact: it yields no question, and its
+    object is never offered as a wrong answer either. `ruled_out` lists values the source itself
+    says are false; they make safe wrong answers. `spoils` is what reveals the fact (None: it
+    spoils nothing); `closed` says the base lists every true answer for its subject and
+    relation.
     """
 
     id: str
     subject: str
     relation: str
-    source: str
+    sources: tuple[str, ...]
+    canon: Canon = Canon.REAL
+    spoils: Spoiler | None = None
     object: str | None = None
     value: FactValue | None = None
     context: str | None = None
@@ -89,6 +126,8 @@ class Fact:
     accept: tuple[str, ...] = ()
     """Other spellings of a text value that count when typed."""
     contested: str | None = None
+    settled: str | None = None
+    closed: bool = False
     line: int = 0
     """Where the fact starts in its file (0 when unknown); for messages, not identity."""
 
@@ -119,6 +158,10 @@ class FactsBase:
     def facts_of(self, relation: str) -> tuple[Fact, ...]:
         return self._index().by_relation.get(relation, ())
 
+    def is_closed(self, subject: str, relation: str) -> bool:
+        """True when every fact of `subject` `relation` says `closed: true`."""
+        return (subject, relation) in self._index().closed
+
     def _index(self) -> _Index:
         cached: _Index | None = self.__dict__.get("_cached_index")
         if cached is None:
@@ -134,6 +177,7 @@ class _Index:
     values: dict[tuple[str, str], frozenset[FactValue]]
     value_subjects: dict[tuple[str, str], frozenset[str]]
     by_relation: dict[str, tuple[Fact, ...]]
+    closed: frozenset[tuple[str, str]]
 
     @classmethod
     def build(cls, facts: tuple[Fact, ...]) -> _Index:
@@ -142,8 +186,11 @@ class _Index:
         values: dict[tuple[str, str], set[FactValue]] = {}
         value_subjects: dict[tuple[str, str], set[str]] = {}
         by_relation: dict[str, list[Fact]] = {}
+        closed: dict[tuple[str, str], bool] = {}
         for fact in facts:
             by_relation.setdefault(fact.relation, []).append(fact)
+            pair = (fact.subject, fact.relation)
+            closed[pair] = closed.get(pair, True) and fact.closed
             if fact.object is not None:
                 objects.setdefault((fact.subject, fact.relation), set()).add(fact.object)
                 subjects.setdefault((fact.relation, fact.object), set()).add(fact.subject)
@@ -157,6 +204,7 @@ class _Index:
             values={k: frozenset(v) for k, v in values.items()},
             value_subjects={k: frozenset(v) for k, v in value_subjects.items()},
             by_relation={k: tuple(v) for k, v in by_relation.items()},
+            closed=frozenset(pair for pair, every in closed.items() if every),
         )
 
 

@@ -13,7 +13,12 @@ must be true of exactly the same facts.
 
 `forward_closed` says the base lists every true object of a subject, so any other candidate of
 the right type is certainly wrong: only then may a forward choice, a false statement or a typed
-question be made. `reverse_closed` says the same for the subjects of an object.
+question be made. A relation that is not closed by nature (a season's novels, a character's
+parents) is closed for one subject when every one of its facts says `closed: true`.
+`reverse_closed` says the same for the subjects of an object.
+
+`time_varying` marks what can change (renewals, scores, a running show's seasons): such a fact
+needs `as_of`. `until_ended` relaxes that for a series the base says has ended.
 """
 
 from __future__ import annotations
@@ -55,6 +60,10 @@ class RelationSpec:
     value_format: str = "{value}"
     value_min: int | None = None
     value_max: int | None = None
+    time_varying: bool = False
+    """The fact can change over time: it needs `as_of`."""
+    until_ended: bool = False
+    """Time-varying only while the subject runs: no `as_of` needed once it has `ended_in`."""
 
     @property
     def typed_prompt(self) -> Phrasing | None:
@@ -66,8 +75,10 @@ def _types(*names: str) -> frozenset[str]:
 
 
 SERIES = _types("series")
+SEASON = _types("season")
 CHARACTER = _types("character")
 PERSON = _types("person")
+NOVEL = _types("novel")
 
 _SPECS = (
     RelationSpec(
@@ -171,48 +182,30 @@ _SPECS = (
         forward_closed=True,
     ),
     RelationSpec(
-        name="season_one_episodes",
-        subject_types=SERIES,
-        kind=ValueKind.NUMBER,
-        category="release",
-        statement=(
-            "The first season of {subject} has {value} episodes.",
-            "Season one of {subject} is made up of {value} episodes.",
-        ),
-        forward=(
-            "How many episodes are in the first season of {subject}?",
-            "How many episodes does season one of {subject} have?",
-        ),
-        forward_closed=True,
-        value_min=1,
-    ),
-    RelationSpec(
         name="released",
-        subject_types=SERIES,
+        subject_types=SEASON,
         kind=ValueKind.TEXT,
         category="release",
-        statement=(
-            "The first season of {subject} was released {value}.",
-            "Season one of {subject} came out {value}.",
-        ),
+        statement=("{subject} was released {value}.", "{subject} came out {value}."),
     ),
     RelationSpec(
         name="rotten_tomatoes_score",
-        subject_types=SERIES,
+        subject_types=SEASON,
         kind=ValueKind.NUMBER,
         category="reception",
         statement=(
-            "The first season of {subject} holds a {value} rating on Rotten Tomatoes.",
-            "Season one of {subject} scores {value} on Rotten Tomatoes.",
+            "{subject} holds a {value} rating on Rotten Tomatoes.",
+            "On Rotten Tomatoes, {subject} scores {value}.",
         ),
         forward=(
-            "What rating does the first season of {subject} hold on Rotten Tomatoes?",
-            "What is the Rotten Tomatoes score of season one of {subject}?",
+            "What rating does {subject} hold on Rotten Tomatoes?",
+            "What is the Rotten Tomatoes score of {subject}?",
         ),
         forward_closed=True,
         value_format="{value}%",
         value_min=0,
         value_max=100,
+        time_varying=True,
     ),
     RelationSpec(
         name="set_in",
@@ -251,6 +244,8 @@ _SPECS = (
         ),
         forward_closed=True,
         value_min=1,
+        time_varying=True,
+        until_ended=True,
     ),
     RelationSpec(
         name="longest_running_original",
@@ -267,6 +262,7 @@ _SPECS = (
             "Which series is {subject}'s longest-running original?",
         ),
         forward_closed=True,
+        time_varying=True,
     ),
     RelationSpec(
         name="ended_because_of",
@@ -373,7 +369,7 @@ _SPECS = (
         name="member_of",
         subject_types=CHARACTER,
         kind=ValueKind.ENTITY,
-        object_types=_types("unit"),
+        object_types=_types("unit", "organisation"),
         category="lapd",
         statement=(
             "{subject} works in {object}{in_context}.",
@@ -442,7 +438,7 @@ _SPECS = (
         statement=("{subject} handles {value}.", "{subject} deals with {value}."),
     ),
     RelationSpec(
-        name="works_as",
+        name="job",
         subject_types=CHARACTER,
         kind=ValueKind.TEXT,
         category="characters",
@@ -550,7 +546,17 @@ _SPECS = (
     RelationSpec(
         name="described_as",
         subject_types=_types(
-            "series", "character", "person", "unit", "organisation", "platform", "outlet"
+            "series",
+            "season",
+            "novel",
+            "character",
+            "person",
+            "unit",
+            "organisation",
+            "platform",
+            "outlet",
+            "band",
+            "song",
         ),
         kind=ValueKind.TEXT,
         category="trivia",
@@ -569,6 +575,7 @@ _SPECS = (
             "What is the status of a second season of {subject}?",
             "Where does {subject} stand on a second season?",
         ),
+        time_varying=True,
     ),
     RelationSpec(
         name="mentors",
@@ -594,5 +601,408 @@ _SPECS = (
     ),
 )
 
-RELATIONS: dict[str, RelationSpec] = {spec.name: spec for spec in _SPECS}
+_FAMILY: tuple[tuple[str, str, Phrasing, Phrasing], ...] = (
+    (
+        "daughter_of",
+        "the daughter of",
+        (
+            "Whose daughter is {subject}{in_context}?",
+            "{subject} is the daughter of whom{in_context}?",
+        ),
+        (
+            "{subject} is the daughter of {others} and of whom{in_context}?",
+            "Besides {others}, whose daughter is {subject}{in_context}?",
+        ),
+    ),
+    (
+        "son_of",
+        "the son of",
+        ("Whose son is {subject}{in_context}?", "{subject} is the son of whom{in_context}?"),
+        (
+            "{subject} is the son of {others} and of whom{in_context}?",
+            "Besides {others}, whose son is {subject}{in_context}?",
+        ),
+    ),
+    (
+        "father_of",
+        "the father of",
+        ("Whose father is {subject}{in_context}?", "{subject} is the father of whom{in_context}?"),
+        (
+            "{subject} is the father of {others} and of whom else{in_context}?",
+            "Besides {others}, whose father is {subject}{in_context}?",
+        ),
+    ),
+    (
+        "mother_of",
+        "the mother of",
+        ("Whose mother is {subject}{in_context}?", "{subject} is the mother of whom{in_context}?"),
+        (
+            "{subject} is the mother of {others} and of whom else{in_context}?",
+            "Besides {others}, whose mother is {subject}{in_context}?",
+        ),
+    ),
+    (
+        "half_brother_of",
+        "a half-brother of",
+        (
+            "Whose half-brother is {subject}{in_context}?",
+            "{subject} is a half-brother of whom{in_context}?",
+        ),
+        (
+            "{subject} is a half-brother of {others} and of whom else{in_context}?",
+            "Besides {others}, whose half-brother is {subject}{in_context}?",
+        ),
+    ),
+    (
+        "ex_wife_of",
+        "the ex-wife of",
+        (
+            "Whose ex-wife is {subject}{in_context}?",
+            "{subject} is the ex-wife of whom{in_context}?",
+        ),
+        (
+            "{subject} is the ex-wife of {others} and of whom else{in_context}?",
+            "Besides {others}, whose ex-wife is {subject}{in_context}?",
+        ),
+    ),
+    (
+        "married_to",
+        "married to",
+        ("To whom is {subject} married{in_context}?", "Who is {subject} married to{in_context}?"),
+        (
+            "Besides {others}, to whom has {subject} been married{in_context}?",
+            "{subject} has been married to {others} and to whom else{in_context}?",
+        ),
+    ),
+    (
+        "partner_of",
+        "a work partner of",
+        (
+            "Who is {subject} partnered with on the job{in_context}?",
+            "Whose work partner is {subject}{in_context}?",
+        ),
+        (
+            "Besides {others}, whose work partner is {subject}{in_context}?",
+            "{subject} is a work partner of {others} and of whom else{in_context}?",
+        ),
+    ),
+)
+"""Character -> character relations (name, words, forward, forward_many): open unless every
+fact of a subject says `closed: true` (a page rarely names every parent or partner), so
+otherwise only their true statement is asked."""
+
+_FAMILY_AGAIN = {
+    "daughter_of": "{object} is a parent of {subject}{in_context}.",
+    "son_of": "{object} is a parent of {subject}{in_context}.",
+    "father_of": "{subject} is {object}'s father{in_context}.",
+    "mother_of": "{subject} is {object}'s mother{in_context}.",
+    "half_brother_of": "{subject} is {object}'s half-brother{in_context}.",
+    "ex_wife_of": "{subject} is {object}'s ex-wife{in_context}.",
+    "married_to": "{subject} and {object} are married{in_context}.",
+    "partner_of": "{subject} and {object} work together as partners{in_context}.",
+}
+"""A second wording of each statement above, saying the same thing."""
+
+_FAMILY_SPECS = tuple(
+    RelationSpec(
+        name=name,
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=CHARACTER,
+        category="characters" if name == "partner_of" else "family",
+        statement=(f"{{subject}} is {words} {{object}}{{in_context}}.", _FAMILY_AGAIN[name]),
+        forward=forward,
+        forward_many=many,
+    )
+    for name, words, forward, many in _FAMILY
+)
+
+_V2_SPECS = (
+    # Series and seasons (canon: real)
+    RelationSpec(
+        name="developed_by",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="creators",
+        statement=(
+            "{object} developed {subject} for television.",
+            "{subject} was developed for television by {object}.",
+        ),
+        forward=(
+            "Who developed {subject} for television?",
+            "Who adapted {subject} for the screen?",
+        ),
+        forward_many=(
+            "{subject} was developed for television by {others} and whom?",
+            "Together with {others}, who developed {subject} for television?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="showrunner",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="creators",
+        statement=(
+            "{object} was a showrunner of {subject}.",
+            "{object} served as showrunner on {subject}.",
+        ),
+        forward=("Who was the showrunner of {subject}?", "Who ran {subject} as its showrunner?"),
+        forward_many=(
+            "Besides {others}, who was a showrunner of {subject}?",
+            "Apart from {others}, who served as showrunner on {subject}?",
+        ),
+    ),
+    RelationSpec(
+        name="music_by",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="music",
+        statement=(
+            "{object} composed the music of {subject}.",
+            "The music of {subject} is by {object}.",
+        ),
+        forward=("Who composed the music of {subject}?", "Whose score accompanies {subject}?"),
+        forward_many=(
+            "Besides {others}, who composed music for {subject}?",
+            "Apart from {others}, who wrote music for {subject}?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="spinoff_of",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=SERIES,
+        category="universe",
+        statement=("{subject} is a spinoff of {object}.", "{subject} was spun off from {object}."),
+        forward=(
+            "{subject} is a spinoff of which series?",
+            "From which series was {subject} spun off?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="theme_song",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=_types("song"),
+        category="music",
+        statement=(
+            "The opening theme of {subject} is {object}.",
+            "{subject} opens with the song {object}.",
+        ),
+        forward=("What is the opening theme of {subject}?", "Which song opens {subject}?"),
+        reverse=(
+            "{object} is the opening theme of which series?",
+            "Which series opens with {object}?",
+        ),
+        forward_closed=True,
+        reverse_closed=True,
+    ),
+    RelationSpec(
+        name="performed_by",
+        subject_types=_types("song"),
+        kind=ValueKind.ENTITY,
+        object_types=_types("band", "person"),
+        category="music",
+        statement=("{subject} is performed by {object}.", "{object} performs {subject}."),
+        forward=("Who performs {subject}?", "{subject} is performed by whom?"),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="season_release_date",
+        subject_types=SEASON,
+        kind=ValueKind.DATE,
+        category="release",
+        statement=("{subject} was released on {value}.", "{subject} came out on {value}."),
+        forward=("On what date was {subject} released?", "When did {subject} come out?"),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="season_episode_count",
+        subject_types=SEASON,
+        kind=ValueKind.NUMBER,
+        category="release",
+        statement=("{subject} has {value} episodes.", "{subject} is made up of {value} episodes."),
+        forward=("How many episodes does {subject} have?", "How many episodes make up {subject}?"),
+        forward_closed=True,
+        value_min=1,
+        value_max=99,
+    ),
+    RelationSpec(
+        name="season_adapts_novel",
+        subject_types=SEASON,
+        kind=ValueKind.ENTITY,
+        object_types=NOVEL,
+        category="novels",
+        statement=(
+            "{subject} adapts the novel {object}.",
+            "{subject} draws on the novel {object}.",
+        ),
+        forward=(
+            "Which novel does {subject} adapt?",
+            "Which Connelly novel is adapted in {subject}?",
+        ),
+        forward_many=(
+            "{subject} adapts {others} and which other novel?",
+            "Besides {others}, which novel does {subject} draw on?",
+        ),
+    ),
+    RelationSpec(
+        name="season_streamed_on",
+        subject_types=SEASON,
+        kind=ValueKind.ENTITY,
+        object_types=_types("platform"),
+        category="release",
+        statement=("{subject} streamed on {object}.", "{subject} was carried by {object}."),
+        forward=("On which service did {subject} stream?", "Which service carried {subject}?"),
+        forward_many=(
+            "{subject} streamed on {others} and on which other service?",
+            "Besides {others}, which service carried {subject}?",
+        ),
+    ),
+    RelationSpec(
+        name="renewed_for_season",
+        subject_types=SERIES,
+        kind=ValueKind.NUMBER,
+        category="release",
+        statement=(
+            "{subject} has been renewed for a season {value}.",
+            "A season {value} of {subject} has been ordered.",
+        ),
+        value_min=1,
+        value_max=99,
+        time_varying=True,
+    ),
+    RelationSpec(
+        name="final_season",
+        subject_types=SERIES,
+        kind=ValueKind.NUMBER,
+        category="history",
+        statement=(
+            "Season {value} is the final season of {subject}.",
+            "{subject} ends with its season {value}.",
+        ),
+        forward=(
+            "Which season is the final season of {subject}?",
+            "With which season does {subject} end?",
+        ),
+        forward_closed=True,
+        value_min=1,
+        value_max=99,
+    ),
+    # Characters (canon: tv or books)
+    *_FAMILY_SPECS,
+    RelationSpec(
+        name="rank",
+        subject_types=CHARACTER,
+        kind=ValueKind.TEXT,
+        category="characters",
+        statement=(
+            "{subject} holds the rank of {value}{in_context}.",
+            "{subject}'s rank is {value}{in_context}.",
+        ),
+        forward=(
+            "What rank does {subject} hold{in_context}?",
+            "What is {subject}'s rank{in_context}?",
+        ),
+    ),
+    RelationSpec(
+        name="named_after",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="characters",
+        statement=("{subject} is named after {object}.", "{subject} takes the name of {object}."),
+        forward=("After whom is {subject} named?", "Whose name does {subject} carry?"),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="nickname",
+        subject_types=CHARACTER,
+        kind=ValueKind.TEXT,
+        category="characters",
+        statement=(
+            "{subject} goes by the nickname {value}{in_context}.",
+            "{subject} is nicknamed {value}{in_context}.",
+        ),
+        forward=(
+            "What nickname does {subject} go by{in_context}?",
+            "What is {subject}'s nickname{in_context}?",
+        ),
+    ),
+    # Novels (canon: real for publication, books for the story)
+    RelationSpec(
+        name="written_by",
+        subject_types=NOVEL,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="novels",
+        statement=("{subject} was written by {object}.", "{object} wrote the novel {subject}."),
+        forward=("Who wrote {subject}?", "Who is the author of {subject}?"),
+        forward_many=(
+            "{subject} was written by {others} and whom?",
+            "Together with {others}, who wrote {subject}?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="published_in",
+        subject_types=NOVEL,
+        kind=ValueKind.YEAR,
+        category="novels",
+        statement=("{subject} was published in {value}.", "{subject} came out in {value}."),
+        forward=("In which year was {subject} published?", "When was {subject} first published?"),
+        forward_closed=True,
+        value_min=1900,
+        value_max=2100,
+    ),
+    RelationSpec(
+        name="features",
+        subject_types=NOVEL,
+        kind=ValueKind.ENTITY,
+        object_types=CHARACTER,
+        category="novels",
+        statement=("{subject} features {object}.", "{object} appears in the novel {subject}."),
+    ),
+    RelationSpec(
+        name="first_novel",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=NOVEL,
+        category="novels",
+        statement=(
+            "{subject} first appears in the novel {object}.",
+            "{object} is the first novel to feature {subject}.",
+        ),
+        forward=(
+            "In which novel does {subject} first appear?",
+            "Which novel introduced {subject}?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="novel_number",
+        subject_types=NOVEL,
+        kind=ValueKind.NUMBER,
+        category="novels",
+        statement=(
+            "{subject} is book {value} of its series{in_context}.",
+            "{subject} is number {value} in its series{in_context}.",
+        ),
+        forward=(
+            "Which number is {subject} in its series{in_context}?",
+            "Where does {subject} come in its series{in_context}?",
+        ),
+        forward_closed=True,
+        value_min=1,
+        value_max=99,
+    ),
+)
+
+RELATIONS: dict[str, RelationSpec] = {spec.name: spec for spec in (*_SPECS, *_V2_SPECS)}
 """Every relation a facts file may use, by name."""

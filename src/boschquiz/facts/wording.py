@@ -101,14 +101,14 @@ class Wording:
         self.base = base
         self.fact = fact
         self.spec = spec
-        source = base.sources[fact.source]
+        source = base.sources[fact.sources[0]]
         self._fields = {
             "subject": self.name(fact.subject),
             "object": self.name(fact.object) if fact.object else "",
             "value": self.answer_text(),
             "detail": fact.detail or "",
             "others": "",
-            "source": source.cite_as or source.title,
+            "source": source.cited_as,
             "in_context": f" in {self.name(fact.context)}" if fact.context else "",
         }
 
