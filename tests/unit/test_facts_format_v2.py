@@ -22,9 +22,9 @@ HEAD = (
     "  - {id: s, type: series, name: Show S, show: bosch}\n"
     "  - {id: s3, type: season, name: season 3 of Bosch, show: bosch, season: 3}\n"
     "  - {id: novel-one, type: novel, name: Novel One}\n"
-    "  - {id: c, type: character, name: Char C}\n"
-    "  - {id: d, type: character, name: Char D}\n"
-    "  - {id: e, type: character, name: Char E}\n"
+    "  - {id: c, type: character, name: Maddie}\n"
+    "  - {id: d, type: character, name: Eleanor Wish}\n"
+    "  - {id: e, type: character, name: Renée Ballard}\n"
     "  - {id: p, type: person, name: Person P}\n"
     "facts:\n"
 )

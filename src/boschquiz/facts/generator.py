@@ -83,8 +83,9 @@ def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ..
 
 class _Related:
     """For an explanation: another fact about the same subject (or about this fact's object),
-    as a sentence. Only facts that spoil exactly what this one spoils are used, so an
-    explanation never reveals more than its question."""
+    as a sentence. Only facts that spoil nothing beyond what this one spoils are used (nothing,
+    an earlier season of the same show, or the same tag), so an explanation never reveals more
+    than its question."""
 
     def __init__(self, base: FactsBase) -> None:
         self.base = base
@@ -106,18 +107,30 @@ class _Related:
         same relation ("True Detective is recommended ... for its intense storytelling")."""
         for entity in (fact.subject, fact.object):
             for other in self.about.get(entity, ()) if entity is not None else ():
-                if other.relation != fact.relation and other.spoils == fact.spoils:
+                if other.relation != fact.relation and _no_later(other.spoils, fact.spoils):
                     return self._sentence(other)
         peers = self.peers.get(fact.relation, [])
         at = self.position.get(fact.id, 0)
         for step in range(1, len(peers)):
             other = peers[(at + step) % len(peers)]
-            if other.subject != fact.subject and other.spoils == fact.spoils:
+            if other.subject != fact.subject and _no_later(other.spoils, fact.spoils):
                 return self._sentence(other)
         return None
 
     def _sentence(self, fact: Fact) -> str:
         return Wording(self.base, fact, RELATIONS[fact.relation]).statement()
+
+
+def _no_later(other: Spoiler | None, than: Spoiler | None) -> bool:
+    """True when a fact tagged `other` reveals nothing a fact tagged `than` does not."""
+    if other is None or other == than:
+        return True
+    return (
+        than is not None
+        and other.show is not None
+        and other.show == than.show
+        and (other.season <= than.season)
+    )
 
 
 _NOT_WORD = re.compile(r"[^\w]+")
