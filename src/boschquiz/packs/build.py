@@ -33,14 +33,15 @@ def build_pack(data: dict[str, Any], path: Path) -> Pack:
         description=_text(header.get("description")),
         path=path,
     )
-    return Pack(info, tuple(_question(pack_id, default, q) for q in data["questions"]))
+    return Pack(info, tuple(build_question(pack_id, default, q) for q in data["questions"]))
 
 
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _question(pack_id: str, default: Difficulty, q: dict[str, Any]) -> Question:
+def build_question(pack_id: str, default: Difficulty, q: dict[str, Any]) -> Question:
+    """One question's entry, already checked, as the model's `Question`."""
     kind = QuestionType(q["type"])
     answer = q["answer"]
     if kind is QuestionType.TRUE_FALSE:

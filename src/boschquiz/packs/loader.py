@@ -11,7 +11,7 @@ from boschquiz.packs.build import build_pack
 from boschquiz.packs.cache import cache_key, read_entry, write_entry
 from boschquiz.packs.checks import pack_errors, pack_warnings
 from boschquiz.packs.structure import pack_schema_check, schema_bytes
-from boschquiz.yamlsafe import MAX_BYTES, load_yaml_bytes, paused_gc
+from boschquiz.yamlsafe import MAX_BYTES, LoadedYaml, load_yaml_bytes, paused_gc
 from boschquiz.yamlsafe.guards import read_capped
 
 PACK_FORMAT_VERSION = 1
@@ -60,19 +60,27 @@ def load_pack(path: Path, *, cache_dir: Path | None = None) -> PackLoadResult:
 
 def _check_and_build(path: Path, raw: bytes) -> PackLoadResult:
     loaded = load_yaml_bytes(path, raw)
+    findings = check_loaded(loaded)
+    if any(d.is_error for d in findings) or not isinstance(loaded.data, dict):
+        return PackLoadResult(path, None, findings)
+    return PackLoadResult(path, build_pack(loaded.data, path), findings)
+
+
+def check_loaded(loaded: LoadedYaml) -> tuple[Diagnostic, ...]:
+    """Every finding in a loaded pack file, sorted by place: what `packs validate` prints."""
+    path = loaded.path
     if loaded.data is None:
-        return PackLoadResult(path, None, loaded.diagnostics)
+        return loaded.diagnostics
     if not isinstance(loaded.data, dict):
         line, col = loaded.location(())
         kind = "a list" if isinstance(loaded.data, list) else "a single value"
         message = f"a pack must be a mapping with 'pack:' and 'questions:', not {kind}"
         hint = "start the file with 'pack:' (see docs/packs.md)"
-        return PackLoadResult(path, None, (error(path, line, col, message, hint),))
+        return (error(path, line, col, message, hint),)
     errors = [*pack_schema_check().diagnostics(loaded), *pack_errors(loaded)]
-    findings = sorted(
-        {*loaded.diagnostics, *errors, *pack_warnings(loaded)},
-        key=lambda d: (d.line, d.col, d.severity != "error", d.message),
+    return tuple(
+        sorted(
+            {*loaded.diagnostics, *errors, *pack_warnings(loaded)},
+            key=lambda d: (d.line, d.col, d.severity != "error", d.message),
+        )
     )
-    if any(d.is_error for d in findings):
-        return PackLoadResult(path, None, tuple(findings))
-    return PackLoadResult(path, build_pack(loaded.data, path), tuple(findings))
