@@ -231,11 +231,15 @@ def test_a_fact_said_twice_is_an_error(tmp_path: Path) -> None:
         ("show: ballard}", "show: [ballard]}", "entities[0].show must be one of"),
         ("show: ballard}", "show: {a: b}}", "entities[0].show must be one of"),
         (
-            "object: actor-a, source: src}",
-            "object: actor-a, source: src, salience: [high]}",
+            "object: actor-a, sources: [src], canon: real}",
+            "object: actor-a, sources: [src], canon: real, salience: [high]}",
             "salience",
         ),
-        ("object: actor-a, source: src}", "object: actor-a, source: src, show: {x: y}}", "show"),
+        (
+            "object: actor-a, sources: [src], canon: real}",
+            "object: actor-a, sources: [src], canon: real, show: {x: y}}",
+            "show",
+        ),
         ("value: 2021", "value: " + "9" * 4301, "is not a year"),
         (
             "relation: ended_in, value: 2021",
