@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help play test lint typecheck pytest bench tmux clean
+.PHONY: help play test lint typecheck pytest bench tmux chromium clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -22,7 +22,7 @@ play: $(STAMP) ## Set everything up and start the game
 	@$(BIN)/python -m compileall -q src >/dev/null
 	$(BIN)/boschquiz $(ARGS)
 
-test: $(STAMP) tmux lint typecheck pytest ## Set everything up; run ruff, mypy and the tests
+test: $(STAMP) tmux chromium lint typecheck pytest ## Set everything up; run ruff, mypy and the tests
 
 lint: $(STAMP) ## ruff (lint and format check)
 	$(BIN)/ruff check src tests bench
@@ -41,6 +41,11 @@ tmux: ## Install tmux for the end-to-end tests when it is missing
 	@command -v tmux >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq tmux >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq tmux >/dev/null; fi; }
+
+chromium: ## Install Chromium for the browser tests when it is missing (Playwright drives it)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

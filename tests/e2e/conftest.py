@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.served import ServedGame
 from tests.e2e.tmux_session import TmuxSession, tmux_available
 
 
@@ -32,3 +33,14 @@ def terminal(tmp_path: Path, isolated_folders: Path) -> Iterator[TmuxSession]:
         yield session
     finally:
         session.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[ServedGame]:
+    """A running `boschquiz serve` on loopback with the test's own saves folder; killed in
+    teardown, with any game it left."""
+    server = ServedGame(tmp_path / "serve", tmp_path / "served-saves")
+    try:
+        yield server
+    finally:
+        server.close()
