@@ -137,11 +137,18 @@ def test_editor_command_puts_the_line_where_each_editor_reads_it(tmp_path: Path)
     assert editor_command(path, 5, {}) is None
 
 
-async def test_edit_without_an_editor_says_how_to_set_one(
-    tmp_path: Path, draft: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("served", [False, True])
+async def test_edit_says_how_to_set_an_editor_and_is_absent_when_served(
+    tmp_path: Path, draft: Path, monkeypatch: pytest.MonkeyPatch, served: bool
 ) -> None:
+    """Edit with no $EDITOR says how to set one; in a game served to a browser, Edit (which
+    runs a program) is neither shown nor run."""
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)
+    if served:
+        monkeypatch.setenv("BOSCHQUIZ_SERVED", "1")
+    else:
+        monkeypatch.delenv("BOSCHQUIZ_SERVED", raising=False)
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = StudioScreen(draft)
@@ -149,4 +156,6 @@ async def test_edit_without_an_editor_says_how_to_set_one(
         await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
         await pilot.press("e")
         await pilot.pause()
-        assert any("Set $EDITOR" in str(n.message) for n in app._notifications)
+        told = any("Set $EDITOR" in str(n.message) for n in app._notifications)
+        assert ("Edit at line" in screen_text(app)) is not served
+        assert told is not served

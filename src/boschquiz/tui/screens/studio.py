@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from boschquiz.core.diagnostics import Diagnostic
 from boschquiz.core.model import Question, QuestionType
+from boschquiz.core.served import is_served
 from boschquiz.game.tiers import time_limit_for
 from boschquiz.packs.inspection import InspectedQuestion, PackInspection, PackStats, inspect_pack
 from boschquiz.tui.screens.base import QuizScreen
@@ -260,6 +261,12 @@ class StudioScreen(QuizScreen[None]):
 
     # -- actions ----------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit runs a program: never in a game served to a browser (`core/served.py`)."""
+        if action == "edit" and is_served():
+            return False
+        return super().check_action(action, parameters)
+
     def action_toggle_stats(self) -> None:
         stats = self.query_one("#studio-stats-text")
         stats.display = not stats.display
@@ -272,6 +279,8 @@ class StudioScreen(QuizScreen[None]):
         return entry.line if entry is not None else 1
 
     def action_edit(self) -> None:
+        if is_served():
+            return
         command = editor_command(self.path, self.selected_line())
         if command is None:
             self.notify(
