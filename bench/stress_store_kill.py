@@ -23,7 +23,7 @@ from pathlib import Path
 
 from boschquiz.core.clock import SystemClock
 from boschquiz.store import Store
-from boschquiz.store.atomic import UnreadableFile, read_tinydb_file
+from boschquiz.store.jsonfile import UnreadableFile, read_tinydb_file
 
 WRITER = Path(__file__).resolve().parent.parent / "tests" / "data" / "saves" / "writer.py"
 

@@ -15,7 +15,8 @@ import pytest
 
 from boschquiz.core.clock import FakeClock
 from boschquiz.store import Store
-from boschquiz.store.atomic import TEMP_SUFFIX, read_tinydb_file
+from boschquiz.store.atomic import TEMP_SUFFIX
+from boschquiz.store.jsonfile import read_tinydb_file
 from tests.data.saves.writer import main as writer_main
 
 WRITER = Path(__file__).resolve().parents[1] / "data" / "saves" / "writer.py"

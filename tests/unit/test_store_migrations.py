@@ -11,7 +11,7 @@ import pytest
 
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.store import CURRENT_SCHEMA
-from boschquiz.store.atomic import read_tinydb_file
+from boschquiz.store.jsonfile import read_tinydb_file
 from boschquiz.store.migrations import MIGRATED_SUFFIX, schema_of
 from tests.unit.test_store_support import open_store
 

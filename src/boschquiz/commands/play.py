@@ -114,8 +114,7 @@ def play_plain(
     saved = False
     try:
         store = Store(services.paths.saves, services.clock)
-        for notice in store.notices():
-            stdout.write(f"Note: {notice}\n")
+        shown = tell_notices(store, stdout, 0)
         today = services.clock.now().date()
         try:
             game = start_game(bank, settings, services.clock, store, today)
@@ -135,12 +134,22 @@ def play_plain(
             return 0
         store.record_game(result.record)
         saved = True
+        tell_notices(store, stdout, shown)
         stdout.write(f"Saved in {store.where()}.\n")
         stdout.flush()
         return 0
     except BrokenPipeError:
         silence(stdout)
         return 0 if saved else EXIT_UNFINISHED
+
+
+def tell_notices(store: Store, stdout: TextIO, shown: int) -> int:
+    """Write the store's notices from the `shown`-th on; returns how many are shown now (so
+    damage found while the game was played or saved is told as well)."""
+    notices = store.notices()
+    for notice in notices[shown:]:
+        stdout.write(f"Note: {notice}\n")
+    return len(notices)
 
 
 def silence(stream: TextIO) -> None:

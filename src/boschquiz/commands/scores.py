@@ -52,8 +52,16 @@ def run_scores(args: argparse.Namespace) -> int:
     if args.where:
         print(store.where().absolute())
         return 0
-    for notice in store.notices():
-        print(f"boschquiz: {printable(notice)}", file=sys.stderr)
+    try:
+        return _run(store, args)
+    finally:
+        # After the work, so damage found while reading (a log segment moved aside during a
+        # deep query or --verify) is told too.
+        for notice in store.notices():
+            print(f"boschquiz: {printable(notice)}", file=sys.stderr)
+
+
+def _run(store: Store, args: argparse.Namespace) -> int:
     if args.verify:
         return _verify(store)
     if args.date is not None:
@@ -110,7 +118,11 @@ def _verify(store: Store) -> int:
     for problem in problems:
         print(printable(problem))
     if problems:
-        print(f"{len(problems)} saved score(s) do not match their answers.", file=sys.stderr)
+        print(
+            f"{len(problems)} problem(s): saved games that could not be read, or whose score "
+            "does not match their answers.",
+            file=sys.stderr,
+        )
         return 1
     print("Every saved score matches its answers.")
     return 0

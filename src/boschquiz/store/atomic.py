@@ -11,20 +11,10 @@ import json
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+
+from boschquiz.store.jsonfile import TinyDBData
 
 TEMP_SUFFIX = ".boschquiz-tmp"
-
-TinyDBData = dict[str, dict[str, dict[str, Any]]]
-
-
-class UnreadableFile(Exception):
-    """A file that exists but is not a TinyDB document; `reason` says why in a few words."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 def fsync_dir(folder: Path) -> None:
@@ -83,34 +73,3 @@ def remove_orphaned_temp_files(folder: Path) -> list[Path]:
 def encode_tinydb(data: TinyDBData) -> bytes:
     """The bytes written for `data`; raises ValueError/TypeError for values JSON cannot hold."""
     return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
-
-
-def read_tinydb_file(path: Path) -> TinyDBData | None:
-    """The TinyDB document in `path`, None when it does not exist.
-
-    Raises `UnreadableFile` for anything TinyDB would choke on or silently treat as empty:
-    0 bytes, `null`, a list, corrupt or trailing bytes, a table or document that is not an object.
-    """
-    try:
-        raw = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except IsADirectoryError:
-        raise UnreadableFile(path, "is a folder, not a file") from None
-    if not raw.strip():
-        raise UnreadableFile(path, "is empty")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise UnreadableFile(path, "is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise UnreadableFile(path, f"is not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    if not isinstance(data, dict):
-        raise UnreadableFile(path, f"holds {type(data).__name__} instead of an object of tables")
-    for table_name, table in data.items():
-        if not isinstance(table, dict):
-            raise UnreadableFile(path, f"table {table_name!r} is not an object")
-        for doc_id, doc in table.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise UnreadableFile(path, f"table {table_name!r} has a malformed entry")
-    return data

@@ -1,11 +1,25 @@
-"""The JSON shapes of what the store keeps, and the check that a value can be kept at all."""
+"""The JSON shapes of what the store keeps, and the one rule for what a logged game may hold.
+
+`check_game` is that rule. The writer (`game_to_json`) applies it before anything touches the
+disk, and the log reader applies it to every game it reads, so the reader accepts exactly what
+the writer writes: a game refused on reading (edited by hand, written by a foreign tool, or
+damaged) is left where it is, not counted, and the player is told.
+
+Limits (also in docs/saves.md): whole numbers within +-`MAX_WHOLE` (2^64 - 1, 20 digits: a
+daily seed takes 64 bits); times in seconds finite and within +-`MAX_SECONDS`; the start an
+ISO-8601 time, it and its end (start + duration) in the years 1900-8999; the daily date
+`YYYY-MM-DD`; text holds no lone surrogate (the writer replaces one with U+FFFD, as a UTF-8
+decoder does); nothing nested deeper than `jsonfile.MAX_DEPTH` counting from the file's top.
+"""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
-from typing import Any
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Final
 
 from boschquiz.core.model import (
     AnswerRecord,
@@ -15,18 +29,44 @@ from boschquiz.core.model import (
     Outcome,
     QuestionStats,
 )
+from boschquiz.game.review import MAX_BOX
 from boschquiz.store.errors import UnsavableValue
+from boschquiz.store.jsonfile import MAX_DEPTH, json_problem
+
+MAX_WHOLE: Final = 2**64 - 1
+"""The largest whole number saved (20 digits; a daily seed takes 64 bits)."""
+MAX_SECONDS: Final = 10_000_000.0
+"""About 115 days: longer than any game or answer, far inside what a date can add."""
+YEARS: Final = range(1900, 9000)
+"""The years a saved time may fall in."""
+GAME_DEPTH: Final = MAX_DEPTH - 2
+"""A game sits two levels down in its log segment (`{"games": {"<id>": game}}`)."""
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MODES = frozenset(mode.value for mode in Mode)
+_TIERS = frozenset(tier.value for tier in Difficulty)
+_OUTCOMES = frozenset(outcome.value for outcome in Outcome)
 
 
 def ensure_json_safe(value: object, what: str) -> None:
-    """Raise `UnsavableValue` unless `value` survives a JSON round trip unchanged in kind.
+    """Raise `UnsavableValue` unless `value` survives a JSON round trip unchanged in kind and
+    reads back (`jsonfile.read_tinydb_file`) as written.
 
     Called before anything touches the disk, so a bad value never blocks later saves.
     """
     try:
         json.dumps(value, allow_nan=False, ensure_ascii=False)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, RecursionError) as exc:
         raise UnsavableValue(f"The {what} could not be saved: {exc}.") from None
+    problem = json_problem(value, depth=MAX_DEPTH - 3)
+    if problem is not None:
+        raise UnsavableValue(f"The {what} could not be saved: it holds {problem}.")
+
+
+def replace_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (from bytes that were not UTF-8) replaced by U+FFFD."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def _finite(value: float, what: str) -> float:
@@ -46,7 +86,7 @@ def _int(value: object, what: str) -> int:
 def _str(value: object, what: str) -> str:
     if not isinstance(value, str):
         raise UnsavableValue(f"The game could not be saved: {what} is {value!r}, not text.")
-    return value
+    return replace_surrogates(value)
 
 
 def _opt_str(value: object, what: str) -> str | None:
@@ -69,7 +109,8 @@ def answer_to_json(answer: AnswerRecord) -> dict[str, Any]:
 
 
 def game_to_json(record: GameRecord) -> dict[str, Any]:
-    """The log entry for a finished game; raises `UnsavableValue` for anything JSON cannot hold."""
+    """The log entry for a finished game; raises `UnsavableValue` for anything the log may
+    not hold (`check_game`). Lone surrogates in text become U+FFFD."""
     data = {
         "player": _str(record.player, "the player name"),
         "mode": Mode(record.mode).value,
@@ -87,12 +128,136 @@ def game_to_json(record: GameRecord) -> dict[str, Any]:
         "answers": [answer_to_json(a) for a in record.answers],
         "daily_date": _opt_str(record.daily_date, "the daily date"),
     }
+    problem = check_game(data)
+    if problem is not None:
+        raise UnsavableValue(f"The game could not be saved: {problem}.")
     ensure_json_safe(data, "game")
     return data
 
 
+class _Bad(Exception):
+    pass
+
+
+def _whole(game: Mapping[str, Any], key: str, what: str) -> None:
+    value = game[key]
+    if type(value) is not int:
+        raise _Bad(f"{what} is {value!r}, not a whole number")
+    if abs(value) > MAX_WHOLE:
+        raise _Bad(f"{what} is larger than {MAX_WHOLE}")
+
+
+def _seconds(game: Mapping[str, Any], key: str, what: str, *, optional: bool = False) -> None:
+    value = game[key]
+    if optional and value is None:
+        return
+    if type(value) not in (int, float) or not math.isfinite(value):
+        raise _Bad(f"{what} is {value!r}, not a number")
+    if abs(value) > MAX_SECONDS:
+        raise _Bad(f"{what} is {value!r} seconds, more than {MAX_SECONDS:g}")
+
+
+def _text(game: Mapping[str, Any], key: str, what: str, *, optional: bool = False) -> None:
+    value = game[key]
+    if optional and value is None:
+        return
+    if type(value) is not str:
+        raise _Bad(f"{what} is {value!r}, not text")
+
+
+def _one_of(game: Mapping[str, Any], key: str, allowed: frozenset[str]) -> None:
+    value = game[key]
+    if type(value) is not str or value not in allowed:
+        raise _Bad(f"the {key} {value!r} is not one of {', '.join(sorted(allowed))}")
+
+
+def check_time(text: object, seconds: float = 0.0) -> bool:
+    """Whether `text` is an ISO-8601 time that, and `seconds` after it, lie within
+    `YEARS` (so a review date computed from it is a real date too)."""
+    if type(text) is not str:
+        return False
+    try:
+        start = datetime.fromisoformat(text)
+        end = start + timedelta(seconds=seconds)
+        moments = [m.astimezone(UTC) if m.tzinfo is not None else m for m in (start, end)]
+    except (ValueError, OverflowError):
+        return False
+    return all(m.year in YEARS for m in moments)
+
+
+def check_daily_date(value: object) -> bool:
+    """Whether `value` is a daily date as the store writes it (`YYYY-MM-DD`, a real day)."""
+    if type(value) is not str or not _DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def check_game(game: object) -> str | None:
+    """Why `game` (a log entry as JSON data) cannot be kept or used, or None when it can."""
+    if type(game) is not dict:
+        return f"it is {type(game).__name__}, not a game"
+    try:
+        _check_game(game)
+    except _Bad as exc:
+        return str(exc)
+    except KeyError as exc:
+        return f"it has no {exc.args[0]!r}"
+    return json_problem(game, depth=GAME_DEPTH)
+
+
+def _check_game(game: dict[str, Any]) -> None:
+    _text(game, "player", "the player name")
+    _one_of(game, "mode", _MODES)
+    _one_of(game, "tier", _TIERS)
+    if type(game["steady"]) is not bool:
+        raise _Bad(f"steady is {game['steady']!r}, not true or false")
+    _whole(game, "seed", "the seed")
+    packs = game["packs"]
+    if type(packs) is not list or not all(type(p) is str for p in packs):
+        raise _Bad("the packs are not a list of pack ids")
+    _text(game, "bank_hash", "the bank hash")
+    _text(game, "started_at", "the start time")
+    _seconds(game, "duration", "the duration")
+    if not check_time(game["started_at"], game["duration"]):
+        raise _Bad(f"the start time {game['started_at']!r} is not an ISO-8601 time")
+    for key, what in (
+        ("score", "the score"),
+        ("correct", "the number correct"),
+        ("answered", "the number answered"),
+        ("best_streak", "the best streak"),
+    ):
+        _whole(game, key, what)
+    daily = game.get("daily_date")
+    if daily is not None and not check_daily_date(daily):
+        raise _Bad(f"the daily date {daily!r} is not a date (YYYY-MM-DD)")
+    if "legacy_id" in game:
+        _whole(game, "legacy_id", "the old game id")
+    answers = game["answers"]
+    if type(answers) is not list:
+        raise _Bad("the answers are not a list")
+    for answer in answers:
+        if type(answer) is not dict:
+            raise _Bad("an answer is not an object")
+        _text(answer, "question_id", "a question id")
+        _text(answer, "given", "an answer given", optional=True)
+        _one_of(answer, "outcome", _OUTCOMES)
+        _seconds(answer, "seconds", "an answer time")
+        _seconds(answer, "time_limit", "a time limit", optional=True)
+        for key, what in (
+            ("base_points", "base points"),
+            ("speed_points", "speed points"),
+            ("streak_bonus", "a streak bonus"),
+        ):
+            _whole(answer, key, what)
+
+
 def game_from_json(data: Mapping[str, Any]) -> GameRecord:
-    """A log entry back as a `GameRecord`; raises KeyError/ValueError/TypeError when malformed."""
+    """A log entry back as a `GameRecord`; raises KeyError/ValueError/TypeError when malformed
+    (never for a game `check_game` accepts)."""
     return GameRecord(
         player=str(data["player"]),
         mode=Mode(data["mode"]),
@@ -133,9 +298,11 @@ def stats_from_row(question_id: str, row: Any) -> QuestionStats:
     """The stored list back as `QuestionStats`; raises ValueError/TypeError when malformed."""
     seen, right, wrong, last_seen, box, due = row
     for number in (seen, right, wrong, box):
-        if isinstance(number, bool) or not isinstance(number, int):
-            raise TypeError(f"{number!r} is not a whole number")
+        if type(number) is not int or not 0 <= number <= MAX_WHOLE:
+            raise TypeError(f"{number!r} is not a count")
+    if box > MAX_BOX:
+        raise ValueError(f"box {box} is past the last box ({MAX_BOX})")
     for stamp in (last_seen, due):
-        if stamp is not None and not isinstance(stamp, str):
-            raise TypeError(f"{stamp!r} is not a timestamp")
+        if stamp is not None and not check_time(stamp):
+            raise ValueError(f"{stamp!r} is not a timestamp")
     return QuestionStats(question_id, seen, right, wrong, last_seen, box, due)

@@ -79,10 +79,6 @@ def lock_timeout(seconds: float) -> SaveFailed:
     )
 
 
-def read_failed(what: str, path: Path, exc: OSError) -> SavesUnreadable:
-    return SavesUnreadable(f"Could not read your {what} {path}: {describe_os_error(exc)}.")
-
-
 def too_new(root: Path, schema: int) -> str:
     return (
         f"The saves in {root} were written by a newer boschquiz "
@@ -105,4 +101,25 @@ def tables_behind(exc: OSError) -> str:
     return (
         f"Your game was saved, but the high-score table and stats could not be "
         f"updated ({describe_os_error(exc)}); they will catch up with the next save."
+    )
+
+
+def game_unreadable(game_id: int, path: Path, reason: str) -> str:
+    return (
+        f"Game {game_id} in your {SEGMENT_FILE} {path} cannot be read ({reason}); "
+        "it is not counted."
+    )
+
+
+def segment_copied(path: Path, reason: str, copy: Path) -> str:
+    return (
+        f"Your {SEGMENT_FILE} {path} held what cannot be read ({reason}); it was copied as it "
+        f"was to {copy}, and written back with every game that can be read."
+    )
+
+
+def index_ahead(path: Path, applied: int) -> str:
+    return (
+        f"Your {INDEX_FILE} {path} counts games up to {applied}, which the game history does "
+        f"not hold; {REBUILT}."
     )

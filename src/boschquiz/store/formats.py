@@ -14,6 +14,7 @@ and rebuilds it from the game log (see `store.py`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
@@ -22,8 +23,8 @@ from typing import Any
 
 from boschquiz.core.model import Difficulty, Mode, QuestionStats
 from boschquiz.store import records, scoretable
-from boschquiz.store.atomic import TinyDBData, UnreadableFile, read_tinydb_file
-from boschquiz.store.codec import stats_from_row, stats_to_row
+from boschquiz.store.codec import MAX_WHOLE, check_daily_date, stats_from_row, stats_to_row
+from boschquiz.store.jsonfile import TinyDBData, UnreadableFile, read_tinydb_file
 from boschquiz.store.layout import SavesLayout, TinyFile
 from boschquiz.store.stats import apply_answers
 
@@ -59,12 +60,15 @@ class SavesIndex:
         applied = meta.get("applied_through", 0)
         parts: dict[str, Any] = {part.name: meta.get(part.name, {}) for part in PARTS}
         records = file.rows("records")
-        if not isinstance(applied, int) or not all(
-            isinstance(stamps, dict) and all(type(v) is int for v in stamps.values())
-            for stamps in parts.values()
-        ):
+        if not _count(applied, MAX_GAME_ID):
             raise WrongShape("has a malformed header")
-        if not all(map(is_player_record, records)):
+        for part in PARTS:
+            stamps = parts[part.name]
+            if not isinstance(stamps, dict) or not all(
+                part.valid_key(key) and _count(stamp, applied) for key, stamp in stamps.items()
+            ):
+                raise WrongShape(f"has a malformed list of {part.what}s")
+        if not all(is_player_record(record, applied) for record in records):
             raise WrongShape("has player records of the wrong shape")
         return cls(applied, {rec["name"]: rec for rec in records}, parts)
 
@@ -81,34 +85,51 @@ _MODES = frozenset(mode.value for mode in Mode)
 _TIERS = frozenset(tier.value for tier in Difficulty)
 
 
+MAX_GAME_ID = 25 * 10**6 - 1
+"""The highest game id: log segment names have six digits (`layout.segment`)."""
+
+
+def _count(value: object, most: int) -> bool:
+    return type(value) is int and 0 <= value <= most
+
+
+def _whole(value: object) -> bool:
+    return type(value) is int and abs(value) <= MAX_WHOLE
+
+
 def is_score_row(row: Row) -> bool:
-    """A high-score table row as `scoretable.row_from_game` makes it."""
+    """A high-score table row as `scoretable.row_from_game` makes it from a checked game."""
     try:
         return (
-            type(row["game"]) is int
-            and type(row["score"]) is int
-            and type(row["correct"]) is int
-            and type(row["answered"]) is int
-            and type(row["best_streak"]) is int
+            _count(row["game"], MAX_GAME_ID)
+            and _whole(row["score"])
+            and _whole(row["correct"])
+            and _whole(row["answered"])
+            and _whole(row["best_streak"])
             and type(row["player"]) is str
             and type(row["at"]) is str
             and type(row["date"]) is str
+            and type(row["steady"]) is bool
             and row["mode"] in _MODES
             and row["tier"] in _TIERS
-            and (row["daily_date"] is None or type(row["daily_date"]) is str)
+            and (row["daily_date"] is None or check_daily_date(row["daily_date"]))
         )
     except (KeyError, TypeError):
         return False
 
 
-def is_player_record(record: Row) -> bool:
+def is_player_record(record: Row, applied: int = MAX_GAME_ID) -> bool:
     """A player's record in the saves index (`records.new_record` plus what games add)."""
+    last_daily = record.get("last_daily")
+    recent = record.get("recent")
     return (
         isinstance(record.get("name"), str)
-        and all(isinstance(record.get(k), int) for k in records.COUNTERS)
-        and type(record.get("stats_through", 0)) is int
-        and isinstance(record.get("recent"), list)
-        and all(isinstance(row, dict) and is_score_row(row) for row in record["recent"])
+        and all(_count(record.get(k), MAX_GAME_ID) for k in records.COUNTERS)
+        and _count(record.get("stats_through", 0), applied)
+        and (last_daily is None or check_daily_date(last_daily))
+        and isinstance(recent, list)
+        and len(recent) <= records.RECENT_KEEP
+        and all(isinstance(row, dict) and is_score_row(row) for row in recent)
     )
 
 
@@ -149,8 +170,9 @@ class StatsFile:
         docs = TinyFile(Path(), data).rows(STATS_TABLE)
         if not docs:
             return cls(player, 0, {})
-        applied, rows = docs[0].get("applied_through"), docs[0].get("questions")
-        if not isinstance(applied, int) or not isinstance(rows, dict):
+        applied: Any = docs[0].get("applied_through")
+        rows = docs[0].get("questions")
+        if not _count(applied, MAX_GAME_ID) or not isinstance(rows, dict):
             raise WrongShape("is not a question history")
         return cls(player, applied, rows)
 
@@ -200,7 +222,7 @@ class PartFile:
         metas = file.rows("meta")
         applied = metas[0].get("applied_through", 0) if metas else 0
         rows = file.rows(ROWS_TABLE)
-        if type(applied) is not int or not all(map(is_score_row, rows)):
+        if not _count(applied, MAX_GAME_ID) or not all(map(is_score_row, rows)):
             raise WrongShape("has entries of the wrong shape")
         return cls(applied, rows)
 
@@ -249,6 +271,11 @@ class Part:
     key_of: Callable[[Mapping[str, Any]], str | None]
     """Which part a table row belongs to (None: not in this table)."""
     trim: Callable[[list[Row]], list[Row]]
+    key_pattern: re.Pattern[str]
+    """What a part's key (and so its file name) may be."""
+
+    def valid_key(self, key: str) -> bool:
+        return bool(self.key_pattern.fullmatch(key))
 
 
 def _score_mode(row: Mapping[str, Any]) -> str | None:
@@ -261,9 +288,23 @@ def _daily_month(row: Mapping[str, Any]) -> str | None:
     return str(row["daily_date"])[:7]
 
 
-SCORES = Part("score_modes", "high-score file", SavesLayout.scores_file, _score_mode, _trim_scores)
+_SCORE_MODES = re.compile("|".join(m.value for m in Mode if m is not Mode.PRACTICE))
+_MONTH = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
+SCORES = Part(
+    "score_modes",
+    "high-score file",
+    SavesLayout.scores_file,
+    _score_mode,
+    _trim_scores,
+    _SCORE_MODES,
+)
 DAILY = Part(
-    "daily_months", "daily-challenge file", SavesLayout.daily_file, _daily_month, _trim_daily
+    "daily_months",
+    "daily-challenge file",
+    SavesLayout.daily_file,
+    _daily_month,
+    _trim_daily,
+    _MONTH,
 )
 PARTS = (SCORES, DAILY)
 

@@ -1,7 +1,14 @@
-"""The append-only game log: segmented TinyDB files whose document id is the game id."""
+"""The append-only game log: segmented TinyDB files whose document id is the game id.
+
+Segments are read leniently (`jsonfile.read_tinydb_file(lenient=True)`) and each game is held
+to `codec.check_game`: a game that fails it is reported (`on_bad_game`) and skipped, and the
+other games of its segment still count. The next save into that segment first keeps a copy
+of the file as it was (`keep_copy`), then writes the segment back without what failed.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
@@ -9,7 +16,8 @@ from typing import Any
 
 from tinydb.table import Document
 
-from boschquiz.store.atomic import TinyDBData, UnreadableFile, read_tinydb_file
+from boschquiz.store.codec import check_game
+from boschquiz.store.jsonfile import TinyDBData, UnreadableFile, read_tinydb_file
 from boschquiz.store.layout import SEGMENT_SIZE, SavesLayout, TinyFile
 
 GAMES_TABLE = "games"
@@ -18,14 +26,22 @@ GameJSON = dict[str, Any]
 SegmentCache = dict[Path, TinyDBData | None]
 
 
-def read_segment(path: Path, cache: SegmentCache | None = None) -> dict[int, GameJSON]:
-    """The games in one segment by id; raises `UnreadableFile` when it cannot be read.
+BadGame = Callable[[Path, int, str], None]
+"""Told of a game that fails `check_game`: its segment, its id, why."""
 
-    With `cache`, the file's content is remembered for `append_game` in the same write.
+
+def read_segment(path: Path, cache: SegmentCache | None = None) -> dict[int, GameJSON]:
+    """The games in one segment by id, as stored (unchecked); raises `UnreadableFile` when the
+    file cannot be read.
+
+    With `cache`, the file's content is remembered (and reused) within one write.
     """
-    data = read_tinydb_file(path)
-    if cache is not None:
-        cache[path] = data
+    if cache is not None and path in cache:
+        data = cache[path]
+    else:
+        data = read_tinydb_file(path, lenient=True)
+        if cache is not None:
+            cache[path] = data
     if data is None:
         return {}
     table = data.get(GAMES_TABLE, {})
@@ -33,13 +49,34 @@ def read_segment(path: Path, cache: SegmentCache | None = None) -> dict[int, Gam
 
 
 def append_game(
-    layout: SavesLayout, game_id: int, game: GameJSON, cache: SegmentCache | None = None
+    layout: SavesLayout,
+    game_id: int,
+    game: GameJSON,
+    cache: SegmentCache | None = None,
+    keep_copy: Callable[[Path, str], None] | None = None,
 ) -> None:
     """Write one game into its segment (atomically); the caller holds the lock, and `cache`
-    must hold only content read under that same lock."""
+    must hold only content read under that same lock.
+
+    A segment holding anything the log may not (a game failing `check_game`, another table)
+    is first passed to `keep_copy` with the reason, then written back without it."""
     path = layout.segment(game_id)
-    data = cache[path] if cache is not None and path in cache else read_tinydb_file(path)
-    segment = TinyFile(path, data)
+    cache = {} if cache is None else cache
+    games = read_segment(path, cache)
+    kept = {doc_id: old for doc_id, old in games.items() if check_game(old) is None}
+    data = cache.get(path)
+    extra_tables = bool(data) and set(data or {}) != {GAMES_TABLE}
+    if len(kept) < len(games) or extra_tables:
+        dropped = sorted(set(games) - set(kept))
+        reason = (
+            f"game {', '.join(map(str, dropped))} could not be read"
+            if dropped
+            else "it held other tables"
+        )
+        if keep_copy is None:
+            raise UnreadableFile(path, reason)
+        keep_copy(path, reason)
+    segment = TinyFile(path, {GAMES_TABLE: {str(doc_id): old for doc_id, old in kept.items()}})
     segment.db.table(GAMES_TABLE, cache_size=0).insert(Document(game, doc_id=game_id))
     segment.commit()
 
@@ -67,12 +104,14 @@ def iter_games(
     after: int = 0,
     on_unreadable: Callable[[UnreadableFile], None] | None = None,
     cache: SegmentCache | None = None,
+    on_bad_game: BadGame | None = None,
 ) -> Iterator[tuple[int, GameJSON]]:
-    """Every logged game with an id above `after`, in id order.
+    """Every logged game with an id above `after` that passes `check_game`, in id order.
 
     From the start, every segment is listed; past `after`, only the segment holding
     `after + 1` and those following it, up to the first missing one, are read.
-    An unreadable segment is passed to `on_unreadable` (or raised) and skipped.
+    An unreadable segment is passed to `on_unreadable` (or raised) and skipped; a game that
+    fails the check is passed to `on_bad_game` (or skipped).
     """
     paths = layout.segments() if after == 0 else _segments_from(layout, after + 1)
     for path in paths:
@@ -84,8 +123,13 @@ def iter_games(
             on_unreadable(exc)
             continue
         for game_id in sorted(games):
-            if game_id > after:
+            if game_id <= after:
+                continue
+            problem = check_game(games[game_id])
+            if problem is None:
                 yield game_id, games[game_id]
+            elif on_bad_game is not None:
+                on_bad_game(path, game_id, problem)
 
 
 def _segments_from(layout: SavesLayout, game_id: int) -> Iterator[Path]:
@@ -94,17 +138,25 @@ def _segments_from(layout: SavesLayout, game_id: int) -> Iterator[Path]:
         yield path
         game_id += SEGMENT_SIZE
         path = layout.segment(game_id)
-        if not path.exists():
+        if not os.path.lexists(path):
             return
 
 
 def last_game_id(layout: SavesLayout, at_least: int) -> int:
-    """The highest game id in the log, knowing it is at least `at_least` (0: read everything).
+    """The highest game id in the log (games that fail the check included), knowing it is at
+    least `at_least` (0: read everything).
 
     Only the segments from the one holding `at_least + 1` onward are read.
     """
     highest = at_least
-    for game_id, _ in iter_games(layout, after=at_least, on_unreadable=lambda _: None):
+
+    def bad(_path: Path, game_id: int, _problem: str) -> None:
+        nonlocal highest
+        highest = max(highest, game_id)
+
+    for game_id, _ in iter_games(
+        layout, after=at_least, on_unreadable=lambda _: None, on_bad_game=bad
+    ):
         highest = max(highest, game_id)
     return highest
 

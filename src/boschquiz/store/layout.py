@@ -24,7 +24,8 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from boschquiz.store.atomic import TinyDBData, atomic_write_bytes, encode_tinydb
+from boschquiz.store.atomic import atomic_write_bytes, encode_tinydb
+from boschquiz.store.jsonfile import TinyDBData
 
 SEGMENT_SIZE = 25
 _SEGMENT_NAME = re.compile(r"games-[0-9]{6}\.json")

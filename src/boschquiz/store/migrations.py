@@ -23,7 +23,15 @@ import os
 from typing import Any
 
 from boschquiz.store import gamelog
-from boschquiz.store.atomic import TinyDBData, UnreadableFile, fsync_dir, read_tinydb_file
+from boschquiz.store.atomic import fsync_dir
+from boschquiz.store.codec import check_game
+from boschquiz.store.jsonfile import (
+    MAX_DEPTH,
+    TinyDBData,
+    UnreadableFile,
+    json_problem,
+    read_tinydb_file,
+)
 from boschquiz.store.layout import SavesLayout, TinyFile
 
 CURRENT_SCHEMA = 4
@@ -68,7 +76,7 @@ def import_legacy(layout: SavesLayout, notices: list[str]) -> int:
     The caller holds the lock. Returns how many games were imported."""
     legacy = layout.legacy
     try:
-        data = read_tinydb_file(legacy)
+        data = read_tinydb_file(legacy, lenient=True)
     except UnreadableFile as exc:
         notices.append(
             f"Your old save file {legacy} could not be read ({exc.reason}); it was left as it is."
@@ -80,33 +88,39 @@ def import_legacy(layout: SavesLayout, notices: list[str]) -> int:
         game.get("legacy_id") for _, game in gamelog.iter_games(layout, on_unreadable=_ignore)
     }
     last = gamelog.last_game_id(layout, 0)
-    count = 0
+    count = skipped = 0
     games = data.get("games", {})
     for doc_id in sorted(games, key=int):
         if int(doc_id) in imported:
             continue
-        game: dict[str, Any] = {**games[doc_id], "legacy_id": int(doc_id)}
-        game.setdefault("daily_date", None)
+        game: dict[str, Any] = {"daily_date": None, **games[doc_id], "legacy_id": int(doc_id)}
+        if check_game(game) is not None:
+            skipped += 1
+            continue
         last += 1
         gamelog.append_game(layout, last, game)
         count += 1
     players = TinyFile(layout.players, read_tinydb_file(layout.players))
     rows = {row["name"]: row for row in players.rows("players")}
     for player in data.get("players", {}).values():
-        name = player.get("name")
-        if isinstance(name, str) and name not in rows:
+        name, settings = player.get("name"), player.get("settings")
+        if not isinstance(settings, dict) or json_problem(settings, depth=MAX_DEPTH - 3):
+            settings = {}
+        if isinstance(name, str) and not json_problem(name) and name not in rows:
+            created = player.get("created")
             rows[name] = {
                 "name": name,
-                "created": str(player.get("created", "")),
-                "settings": dict(player.get("settings") or {}),
+                "created": created if isinstance(created, str) else "",
+                "settings": settings,
             }
     players.replace("players", list(rows.values()))
     players.commit()
     renamed = legacy.with_name(legacy.name + MIGRATED_SUFFIX)
     os.replace(legacy, renamed)
     fsync_dir(layout.root)
+    unread = f"; {skipped} could not be read and are only in the old file" if skipped else ""
     notices.append(
-        f"Your saves were updated to the current format ({count} games); "
+        f"Your saves were updated to the current format ({count} games{unread}); "
         f"the old file was kept as {renamed}."
     )
     return count

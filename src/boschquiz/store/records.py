@@ -50,6 +50,9 @@ class SaveReceipt:
     previous_best: int | None
     """The player's best score in this mode and tier before this game (dailies of every date
     count); None for a first game there, and for practice."""
+    notices: tuple[str, ...] = ()
+    """Notices raised while saving (a damaged file moved aside, tables that will catch up),
+    for a front end that showed the earlier ones already."""
 
 
 def new_record(player: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ log. They are written only after the log entry is on disk, so none can get ahead
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -30,13 +31,7 @@ from boschquiz.core import signals
 from boschquiz.core.clock import Clock
 from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionStats
 from boschquiz.store import gamelog, migrations, records, scoretable
-from boschquiz.store.atomic import (
-    TinyDBData,
-    UnreadableFile,
-    fsync_dir,
-    read_tinydb_file,
-    remove_orphaned_temp_files,
-)
+from boschquiz.store.atomic import fsync_dir, remove_orphaned_temp_files
 from boschquiz.store.codec import ensure_json_safe, game_from_json, game_to_json
 from boschquiz.store.errors import (
     INDEX_FILE,
@@ -47,13 +42,14 @@ from boschquiz.store.errors import (
     SEGMENT_LOST,
     SavesTooNew,
     StoreError,
-    UnsavableValue,
     cannot_move_aside,
     describe_os_error,
+    game_unreadable,
+    index_ahead,
     lock_timeout,
     moved_aside,
-    read_failed,
     save_failed,
+    segment_copied,
     stats_file_name,
     tables_behind,
     too_new,
@@ -70,6 +66,7 @@ from boschquiz.store.formats import (
     parses,
     parses_as,
 )
+from boschquiz.store.jsonfile import TinyDBData, UnreadableFile, read_tinydb_file
 from boschquiz.store.layout import SavesLayout, TinyFile
 from boschquiz.store.names import clean_player_name, normalize_player_name
 from boschquiz.store.records import PlayerRecord, SaveReceipt, StreakRecords
@@ -176,15 +173,6 @@ class Store:
         streak records."""
         game = game_to_json(record)
         game["player"] = normalize_player_name(record.player)
-        scoretable.utc_sort_time(game["started_at"])
-        if game["daily_date"] is not None:
-            try:
-                date.fromisoformat(game["daily_date"])
-            except ValueError:
-                raise UnsavableValue(
-                    f"The game could not be saved: its daily date {game['daily_date']!r} "
-                    "is not a date (YYYY-MM-DD)."
-                ) from None
         self.open()
         with self._writing():
             return self._append(game)
@@ -338,22 +326,18 @@ class Store:
     def games(self) -> Iterator[tuple[int, GameRecord]]:
         """Every saved game with its id, oldest first (reads the whole log: not for the UI)."""
         self.open()
-        for game_id, game in gamelog.iter_games(self._layout, on_unreadable=self._segment_lost):
-            with suppress(KeyError, ValueError, TypeError):
-                yield game_id, game_from_json(game)
+        for game_id, game in self.logged_games():
+            yield game_id, game_from_json(game)
 
     def verify(self) -> list[str]:
-        """Recompute every saved score from its answer log; one line per mismatch."""
+        """Recompute every saved score from its answer log; one line per mismatch, and one per
+        game or log file that could not be read (so those are never taken for a match)."""
         from boschquiz.game.scoring import recompute_score
 
         problems: list[str] = []
         self.open()
-        for game_id, game in gamelog.iter_games(self._layout, on_unreadable=self._segment_lost):
-            try:
-                record = game_from_json(game)
-            except (KeyError, ValueError, TypeError) as exc:
-                problems.append(f"game {game_id}: cannot be read ({exc!r})")
-                continue
+        for game_id, game in self.logged_games(report=problems.append):
+            record = game_from_json(game)
             expected = recompute_score(record)
             if expected != record.score:
                 problems.append(
@@ -469,14 +453,41 @@ class Store:
 
     def rows_from_log(self, wanted: Callable[[Mapping[str, Any]], bool]) -> list[Row]:
         rows = []
-        for game_id, game in gamelog.iter_games(self._layout, on_unreadable=self._segment_lost):
-            if game.get("mode") == Mode.PRACTICE.value:
+        for game_id, game in self.logged_games():
+            if game["mode"] == Mode.PRACTICE.value:
                 continue
-            with suppress(KeyError, ValueError, TypeError, StoreError):
-                row = scoretable.row_from_game(game_id, game)
-                if wanted(row):
-                    rows.append(row)
+            row = scoretable.row_from_game(game_id, game)
+            if wanted(row):
+                rows.append(row)
         return rows
+
+    def logged_games(
+        self,
+        after: int = 0,
+        *,
+        cache: gamelog.SegmentCache | None = None,
+        report: Callable[[str], None] | None = None,
+    ) -> Iterator[tuple[int, Row]]:
+        """Every game in the log past `after` that can be read, oldest first. A damaged
+        segment is moved aside and a game that cannot be read skipped, the player told of
+        each (and `report` given one line for each)."""
+
+        def lost(problem: UnreadableFile) -> None:
+            self._segment_lost(problem)
+            if report is not None:
+                report(
+                    f"{problem.path}: could not be read ({problem.reason}); "
+                    "its games were not checked"
+                )
+
+        def bad(path: Path, game_id: int, reason: str) -> None:
+            self._game_unreadable(path, game_id, reason)
+            if report is not None:
+                report(f"game {game_id} in {path}: cannot be read ({reason})")
+
+        yield from gamelog.iter_games(
+            self._layout, after=after, on_unreadable=lost, cache=cache, on_bad_game=bad
+        )
 
     def _load(self, path: Path, what: str, remedy: str) -> TinyDBData | None:
         """A file's content; a damaged one is moved aside (the player told) and None returned."""
@@ -486,8 +497,6 @@ class Store:
             except UnreadableFile as exc:
                 if self._set_aside(exc, what, remedy):
                     return None
-            except OSError as exc:
-                raise read_failed(what, path, exc) from None
         return None
 
     def _set_aside(
@@ -519,6 +528,22 @@ class Store:
 
     def _segment_lost(self, problem: UnreadableFile) -> None:
         self._set_aside(problem, SEGMENT_FILE, SEGMENT_LOST)
+
+    def _game_unreadable(self, path: Path, game_id: int, reason: str) -> None:
+        self._tell(game_unreadable(game_id, path, reason))
+
+    def _tell(self, notice: str) -> None:
+        """Add a notice for the player, once."""
+        if notice not in self._notices:
+            self._notices.append(notice)
+
+    def _keep_copy(self, path: Path, reason: str) -> None:
+        """Under the lock: keep a segment as it is before it is written back without what
+        could not be read."""
+        copy = _aside_path(path, self._clock.now().strftime("%Y%m%d-%H%M%S"))
+        shutil.copyfile(path, copy)
+        fsync_dir(path.parent)
+        self._tell(segment_copied(path, reason, copy))
 
     # -- internals: writing ----------------------------------------------------------------
 
@@ -571,9 +596,10 @@ class Store:
     def _append(self, game: Row) -> SaveReceipt:
         """Under the lock: append `game` to the log (the moment it counts as saved), then bring
         the derived files up to date with it."""
+        told = len(self._notices)
         updater, last, segments = self._catch_up()
         game_id = last + 1
-        gamelog.append_game(self._layout, game_id, game, segments)
+        gamelog.append_game(self._layout, game_id, game, segments, self._keep_copy)
         previous = updater.best_score(game)
         updater.apply(game_id, game)
         rank = updater.rank_of(game_id, game)
@@ -581,21 +607,41 @@ class Store:
             updater.commit(game_id)
         except OSError as exc:
             self._notices.append(tables_behind(exc))
-        return SaveReceipt(game_id, rank, previous)
+        return SaveReceipt(game_id, rank, previous, tuple(self._notices[told:]))
 
     def _catch_up(self) -> tuple[Updater, int, gamelog.SegmentCache]:
         """Under the lock: fold into an updater every logged game the derived files lack.
         Returns it, the id of the last game in the log, and the segments read."""
         index = self._saves_index(repair=False)
+        segments: gamelog.SegmentCache = {}
+        if index.applied and not self._log_holds(index.applied, segments):
+            self._tell(index_ahead(self._layout.index, index.applied))
+            index = SavesIndex.parse(None)
         updater = Updater(self, index)
         last = index.applied
-        segments: gamelog.SegmentCache = {}
+
+        def bad(path: Path, game_id: int, reason: str) -> None:
+            nonlocal last
+            last = max(last, game_id)
+            self._game_unreadable(path, game_id, reason)
+
         for game_id, game in gamelog.iter_games(
-            self._layout, after=index.applied, on_unreadable=self._segment_lost, cache=segments
+            self._layout,
+            after=index.applied,
+            on_unreadable=self._segment_lost,
+            cache=segments,
+            on_bad_game=bad,
         ):
             updater.apply(game_id, game)
-            last = game_id
+            last = max(last, game_id)
         return updater, last, segments
+
+    def _log_holds(self, game_id: int, segments: gamelog.SegmentCache) -> bool:
+        """Whether the log holds game `game_id` (read or not); a damaged segment does not."""
+        try:
+            return game_id in gamelog.read_segment(self._layout.segment(game_id), segments)
+        except UnreadableFile:
+            return False
 
 
 def _aside_path(path: Path, stamp: str) -> Path:

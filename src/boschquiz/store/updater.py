@@ -8,15 +8,15 @@ is completed by the next one). What it reads it asks of a `DerivedReader`: the c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import suppress
 from typing import Any, Protocol
 
 from boschquiz.core.model import Mode
-from boschquiz.store import gamelog, records, scoretable
-from boschquiz.store.atomic import TinyDBData
+from boschquiz.store import records, scoretable
 from boschquiz.store.errors import StoreError
 from boschquiz.store.formats import DAILY, PARTS, SCORES, Part, PartFile, SavesIndex, StatsFile
+from boschquiz.store.jsonfile import TinyDBData
 from boschquiz.store.layout import SavesLayout, TinyFile
 from boschquiz.store.migrations import CURRENT_SCHEMA
 
@@ -38,6 +38,10 @@ class DerivedReader(Protocol):
 
     def current_part(self, part: Part, key: str, index: SavesIndex) -> tuple[bool, list[Row]]:
         """One part's rows; (False, []) when missing or older than its stamp."""
+        ...
+
+    def logged_games(self) -> Iterator[tuple[int, Row]]:
+        """Every game in the log that can be read, oldest first (damage told to the player)."""
         ...
 
     def rows_from_log(self, wanted: Callable[[Mapping[str, Any]], bool]) -> list[Row]:
@@ -150,7 +154,7 @@ class Updater:
         known = self._index.records.get(player)
         if not found and known and known["games"] > 0:
             until = min(self._index.applied, game_id - 1)
-            for old_id, old_game in gamelog.iter_games(self._layout):
+            for old_id, old_game in self._reader.logged_games():
                 if old_id > until:
                     break
                 if old_game.get("player") == player:
