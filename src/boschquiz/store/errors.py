@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import errno
 from pathlib import Path
 
 from boschquiz.core.diagnostics import UserFacingError
+from boschquiz.core.files import describe_os_error
 
 
 class StoreError(UserFacingError):
@@ -51,19 +51,6 @@ SEGMENT_LOST = "the games in it are not counted"
 def stats_file_name(player: str) -> str:
     """What a player's question-history file is called in messages."""
     return f"question history of {player!r}"
-
-
-def describe_os_error(exc: OSError) -> str:
-    """A few words on why a file operation failed, for a one-sentence message."""
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG):
-        return "the disk is full"
-    if exc.errno == errno.EROFS:
-        return "the folder is read-only"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno in (errno.ENOTDIR, errno.EEXIST):
-        return "a file is in the way where a folder should be"
-    return exc.strerror or type(exc).__name__
 
 
 def save_failed(root: Path, exc: OSError) -> SaveFailed:

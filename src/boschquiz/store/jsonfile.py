@@ -23,13 +23,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import stat
 from pathlib import Path
 from typing import Any, Final
 
-from boschquiz.store.errors import describe_os_error
+from boschquiz.core.files import FileRefused, read_regular_file
 
 TinyDBData = dict[str, dict[str, dict[str, Any]]]
 
@@ -168,30 +166,8 @@ def _value_problem(exc: ValueError) -> str:
 
 def _read_bytes(path: Path) -> bytes | None:
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        return read_regular_file(path, MAX_FILE_BYTES)
     except (FileNotFoundError, NotADirectoryError):
         return None
-    except IsADirectoryError:
-        raise UnreadableFile(path, "is a folder, not a file") from None
-    except OSError as exc:
-        raise UnreadableFile(path, describe_os_error(exc)) from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise UnreadableFile(path, "is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFile(path, "is not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise UnreadableFile(path, f"is larger than {MAX_FILE_BYTES // 2**20} MiB")
-        chunks = []
-        size = 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_FILE_BYTES:
-                raise UnreadableFile(path, f"is larger than {MAX_FILE_BYTES // 2**20} MiB")
-        return b"".join(chunks)
-    except OSError as exc:
-        raise UnreadableFile(path, describe_os_error(exc)) from None
-    finally:
-        os.close(fd)
+    except FileRefused as exc:
+        raise UnreadableFile(path, exc.reason) from None

@@ -29,6 +29,7 @@ from filelock import FileLock, Timeout
 
 from boschquiz.core import signals
 from boschquiz.core.clock import Clock
+from boschquiz.core.files import describe_os_error
 from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionStats
 from boschquiz.store import gamelog, migrations, records, scoretable
 from boschquiz.store.atomic import fsync_dir, remove_orphaned_temp_files
@@ -43,7 +44,6 @@ from boschquiz.store.errors import (
     SavesTooNew,
     StoreError,
     cannot_move_aside,
-    describe_os_error,
     game_unreadable,
     index_ahead,
     lock_timeout,

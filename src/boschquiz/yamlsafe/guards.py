@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import codecs
-import errno
-import os
 import re
-import stat
 from pathlib import Path
 
 from boschquiz.core.diagnostics import Diagnostic, error
+from boschquiz.core.files import (
+    FileRefused,
+    FileTooLarge,
+    describe_os_error,
+    read_regular_file,
+)
 
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -35,60 +38,22 @@ def line_col(data: bytes, offset: int) -> tuple[int, int]:
 def read_capped(path: Path, max_bytes: int) -> tuple[bytes | None, Diagnostic | None]:
     """The file's bytes, or a diagnostic when it cannot be read or is over `max_bytes`.
 
-    Only a regular file is read: the file is opened without blocking and checked before a byte
-    is read, so a FIFO (which would wait for a writer for ever) or a device such as /dev/zero
-    (which never ends) is refused with a sentence, as are a symlink loop and a name too long.
+    Only a regular file is read (`core.files.read_regular_file`): a FIFO, a device such as
+    /dev/zero, a symlink loop and a name too long are refused with a sentence.
     """
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except IsADirectoryError:
-        return None, error(path, 0, 0, "is a folder, not a file")
+        return read_regular_file(path, max_bytes), None
     except FileNotFoundError:
         return None, error(path, 0, 0, "no such file")
-    except OSError as exc:
+    except NotADirectoryError as exc:
         return None, error(path, 0, 0, f"cannot read the file: {describe_os_error(exc)}")
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
-            os.close(descriptor)
-            return None, error(path, 0, 0, "is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            os.close(descriptor)
-            return None, error(
-                path, 0, 0, f"is {_file_kind(mode)}, not a regular file", "give a YAML file"
-            )
-        with os.fdopen(descriptor, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        return None, error(path, 0, 0, f"cannot read the file: {describe_os_error(exc)}")
-    if len(data) > max_bytes:
-        return None, error(
-            path,
-            0,
-            0,
-            f"file is larger than the {max_bytes // (1024 * 1024)} MiB limit",
-            "split it into several packs",
-        )
-    return data, None
-
-
-def describe_os_error(exc: OSError) -> str:
-    """A few words for why a path could not be used, without repeating the (maybe huge) path."""
-    if exc.errno == errno.ENAMETOOLONG:
-        return "the file name is longer than the system allows"
-    if exc.errno == errno.ELOOP:
-        return "symbolic links point at each other in a loop"
-    return exc.strerror or type(exc).__name__
-
-
-def _file_kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
+    except FileTooLarge as exc:
+        return None, error(path, 0, 0, f"file {exc.reason}", "split it into several packs")
+    except FileRefused as exc:
+        if exc.os_error is not None:
+            return None, error(path, 0, 0, f"cannot read the file: {exc.reason}")
+        hint = "give a YAML file" if "regular file" in exc.reason else ""
+        return None, error(path, 0, 0, exc.reason, hint)
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, Diagnostic | None]:
