@@ -132,3 +132,33 @@ def test_reader_gone_before_the_pack_is_printed_gets_no_traceback() -> None:
     assert process.wait(timeout=60) == EXIT_READER_GONE
     assert "Traceback" not in stderr
     assert "Exception ignored" not in stderr
+
+
+def small_facts(tmp_path: Path) -> Path:
+    facts = tmp_path / "facts"
+    facts.mkdir()
+    shutil.copy(DATA / "valid" / "small.yaml", facts)
+    return facts
+
+
+def test_output_through_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    """`-o link` replaces what the link points at; the link stays a link."""
+    real = tmp_path / "packs" / "generated.yaml"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    assert main(["generate", "--facts", str(small_facts(tmp_path)), "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert "\npack:\n" in real.read_text(encoding="utf-8")
+
+
+def test_failed_write_leaves_no_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o naming a folder cannot be replaced: one sentence, exit 1, and no `.tmp` left."""
+    out = tmp_path / "out"
+    (out / "inside").mkdir(parents=True)
+    assert main(["generate", "--facts", str(small_facts(tmp_path)), "-o", str(out)]) == 1
+    assert "cannot write" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

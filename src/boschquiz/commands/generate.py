@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -14,6 +15,7 @@ from boschquiz.core.paths import AppPaths
 from boschquiz.facts import generate
 from boschquiz.facts.loading import load_facts_dir, load_facts_file
 from boschquiz.facts.writer import pack_yaml
+from boschquiz.yamlsafe.guards import describe_os_error
 
 
 def register(sub: Subparsers) -> None:
@@ -70,12 +72,31 @@ def _print(text: str) -> int:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the whole new one, never half of it."""
+    """Readers see the old file or the whole new one, never half of it.
+
+    A symlink is written through (its target is replaced, the link stays a link), and the
+    temporary file is removed whatever goes wrong.
+    """
+    target = _through_links(path)
+    temp: str | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-        os.replace(temp, path)
+        os.replace(temp, target)
+        temp = None
     except OSError as exc:
-        raise UserFacingError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UserFacingError(f"cannot write {path}: {describe_os_error(exc)}") from exc
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _through_links(path: Path) -> Path:
+    """Where writing `path` lands: the final target of a symlink (even a dangling one)."""
+    try:
+        return path.resolve() if path.is_symlink() else path
+    except (OSError, RuntimeError):  # a loop: let writing report it
+        return path
