@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from boschquiz.core.diagnostics import Diagnostic, error, warning
 from boschquiz.yamlsafe import LoadedYaml
@@ -22,6 +22,9 @@ NEAR_DUPLICATE_SCORE = 90
 
 FUZZY_PROMPT_LIMIT = 300
 """Above this many questions only prompts equal after normalising are compared (pairs grow fast)."""
+
+COMPARED_CHARS = 100
+"""Characters of a long text that fuzzy comparisons and "did you mean" hints read."""
 
 MIN_QUESTIONS_FOR_PATTERNS = 4
 """The pattern warnings (longest choice, one position, all true) need this many questions."""
@@ -112,9 +115,10 @@ def _closest_choice(answer: str, choices: list[str]) -> str:
     for choice in choices:
         if normalise(choice) == normalise(answer):
             return f"did you mean '{choice}'?"
-    close = difflib.get_close_matches(answer, choices, n=1, cutoff=0.6)
+    heads = {choice[:COMPARED_CHARS]: choice for choice in choices}
+    close = difflib.get_close_matches(answer[:COMPARED_CHARS], list(heads), n=1, cutoff=0.6)
     if close:
-        return f"did you mean '{close[0]}'?"
+        return f"did you mean '{heads[close[0]]}'?"
     return "write the answer exactly as one of the choices"
 
 
@@ -155,13 +159,17 @@ def _near_duplicate_prompts(loaded: LoadedYaml, prompts: dict[int, str]) -> Iter
     written = [(index, text, ids[index]) for index, text in prompts.items()]
     fuzzy = len(written) <= FUZZY_PROMPT_LIMIT
     first: dict[str, tuple[int, object]] = {}
-    for position, (index, text, qid) in enumerate(written):
+    samples: list[str] = []
+    for index, text, qid in written:
         twin: tuple[int, object] | None = first.get(text)
-        if twin is None and fuzzy:
-            for other_index, other_text, other_id in written[:position]:
-                if fuzz.ratio(text, other_text, score_cutoff=NEAR_DUPLICATE_SCORE):
-                    twin = (other_index, other_id)
-                    break
+        sample = _compared_part(text)
+        if twin is None and fuzzy and samples:
+            close = process.extractOne(
+                sample, samples, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE_SCORE
+            )
+            if close is not None:
+                twin = (written[close[2]][0], written[close[2]][2])
+        samples.append(sample)
         first.setdefault(text, (index, qid))
         if twin is not None:
             line, col = loaded.location(("questions", index, "prompt"))
@@ -173,6 +181,15 @@ def _near_duplicate_prompts(loaded: LoadedYaml, prompts: dict[int, str]) -> Iter
                 f"prompt is nearly the same as question '{twin[1]}' (line {other_line})",
                 "players notice repeats; merge them or ask something different",
             )
+
+
+def _compared_part(text: str) -> str:
+    """What of a prompt the fuzzy comparison reads: its first and last `COMPARED_CHARS // 2`
+    characters (comparing two texts costs the product of their lengths)."""
+    if len(text) <= COMPARED_CHARS:
+        return text
+    half = COMPARED_CHARS // 2
+    return text[:half] + text[-half:]
 
 
 def _choice_patterns(loaded: LoadedYaml) -> Iterator[Diagnostic]:

@@ -49,6 +49,10 @@ _KIND_NAMES = {
 }
 
 
+MAX_SCHEMA_ERRORS = 100
+"""Schema errors worded per file; past it they are counted, not listed (see `diagnostics`)."""
+
+
 class SchemaCheck:
     """A JSON Schema ready to check loaded YAML quickly and explain what fails."""
 
@@ -64,14 +68,53 @@ class SchemaCheck:
         validator.check_schema(self.schema)
         return validator(self.schema)
 
-    def diagnostics(self, loaded: LoadedYaml) -> tuple[Diagnostic, ...]:
-        """Every schema error in `loaded`, located; empty when the data is valid or absent."""
+    def diagnostics(
+        self, loaded: LoadedYaml, *, limit: int = MAX_SCHEMA_ERRORS
+    ) -> tuple[Diagnostic, ...]:
+        """The schema errors in `loaded`, located; empty when the data is valid or absent.
+
+        Wording an error costs far more than finding it, so after `limit` errors the rest are
+        only counted (with the compiled checker, per entry of each top-level list) and told in
+        one last finding, located at the first entry not listed.
+        """
         if loaded.data is None or self.is_valid(loaded.data):
             return ()
-        found: list[Diagnostic] = []
+        found: set[Diagnostic] = set()
+        listed: dict[str, int] = {}
         for err in self._validator.iter_errors(loaded.data):
-            found.extend(_explain(loaded, err))
-        return tuple(sorted(set(found), key=lambda d: (d.line, d.col, d.message)))
+            found.update(_explain(loaded, err))
+            where = tuple(err.absolute_path)
+            if len(where) >= 2 and isinstance(where[0], str) and isinstance(where[1], int):
+                listed[where[0]] = max(listed.get(where[0], -1), where[1])
+            if len(found) >= limit:
+                found.add(self._not_listed(loaded, listed, limit))
+                break
+        return tuple(sorted(found, key=lambda d: (d.line, d.col, d.message)))
+
+    def _not_listed(self, loaded: LoadedYaml, listed: dict[str, int], limit: int) -> Diagnostic:
+        """One finding for the errors past `limit`: how many entries of each list still fail."""
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        properties = self.schema.get("properties", {})
+        counts: list[str] = []
+        first: tuple[PathStep, ...] | None = None
+        for key, entries in data.items():
+            items = properties.get(key, {}).get("items") if key in properties else None
+            if not isinstance(entries, list) or not isinstance(items, Mapping | bool):
+                continue
+            check = self._compile(items)
+            start = listed.get(key, -1) + 1
+            failing = [i for i in range(start, len(entries)) if not check(entries[i])]
+            if failing:
+                counts.append(
+                    f"{len(failing):,} more {'entry' if len(failing) == 1 else 'entries'}"
+                    f" of '{key}'"
+                )
+                first = first or (key, failing[0])
+        line, col = loaded.location(first) if first else (0, 0)
+        message = f"only the first {limit} schema errors are listed"
+        if counts:
+            message += f"; {' and '.join(counts)} have errors too"
+        return error(loaded.path, line, col, message, "fix these and check again")
 
     def _compile(self, schema: object) -> Check:
         if schema is True:
