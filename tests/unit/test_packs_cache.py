@@ -105,11 +105,19 @@ def test_damaged_entry_is_rebuilt_not_trusted(pack: Path, tmp_path: Path, damage
     assert entry.read_bytes() == good
 
 
-def test_broken_pack_is_not_cached(tmp_path: Path) -> None:
-    """Only valid packs are cached; broken ones are checked every time."""
+def test_broken_pack_is_cached_with_its_errors(tmp_path: Path) -> None:
+    """A broken pack is checked once: unchanged, its findings come from the cache, the same
+    as the first time (a broken pack in the packs folder costs nothing at later starts)."""
     cache = tmp_path / "cache"
-    load_pack(DATA / "invalid-rules" / "duplicate-question-ids.yaml", cache_dir=cache)
-    assert entries(cache) == []
+    source = DATA / "invalid-rules" / "duplicate-question-ids.yaml"
+    first = load_pack(source, cache_dir=cache)
+    second = load_pack(source, cache_dir=cache)
+    assert first.pack is None
+    assert not first.cached
+    assert second.cached
+    assert second.pack is None
+    assert second.diagnostics == first.diagnostics
+    assert second.errors
 
 
 def test_unwritable_cache_still_loads(pack: Path, tmp_path: Path) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from boschquiz.packs import load_pack
-from boschquiz.yamlsafe.schema import json_pattern
+from boschquiz.packs.checks import compared_part
+from boschquiz.yamlsafe.schema import MAX_SCHEMA_ERRORS, json_pattern
 from tests.unit.test_packs_loading import write
 
 HEAD = "pack:\n  id: hostile\n  title: Hostile\n"
@@ -135,3 +136,22 @@ def test_a_huge_version_in_the_packs_folder_is_no_traceback(
     assert "must be a whole number from 1 to 999999999" in done.stdout + done.stderr or (
         "big.yaml" in done.stdout + done.stderr
     )
+
+
+def test_schema_errors_stop_at_the_cap_and_count_the_rest(tmp_path: Path) -> None:
+    """1,000 empty questions: 100 errors worded, then one finding counting the rest."""
+    result = load_pack(write(tmp_path, HEAD + "questions:\n" + "  - {}\n" * 1000))
+    assert len(result.errors) == MAX_SCHEMA_ERRORS + 1
+    summary = result.errors[-1]
+    assert summary.message == (
+        f"only the first {MAX_SCHEMA_ERRORS} schema errors are listed; "
+        "975 more entries of 'questions' have errors too"
+    )
+    assert (summary.line, summary.col) == (30, 5)
+
+
+def test_fuzzy_prompt_comparison_reads_both_ends_only() -> None:
+    """Two 1 MB prompts are compared on their first and last characters, not as a whole."""
+    middle = "x" * 1_000_000
+    assert compared_part("start " + middle + " end") == ("start " + "x" * 44) + ("x" * 46 + " end")
+    assert compared_part("short") == "short"

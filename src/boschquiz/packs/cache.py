@@ -36,7 +36,7 @@ from boschquiz.core.model import (
     Show,
 )
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 CACHE_FOLDER = "packs"
 _FIELDS = tuple(Question.__dataclass_fields__)
 _new = object.__new__
@@ -59,33 +59,44 @@ def entry_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / CACHE_FOLDER / f"pack-v{CACHE_FORMAT}-{python}-{key}.bin"
 
 
-def read_entry(cache_dir: Path, key: str, path: Path) -> tuple[Pack, tuple[Diagnostic, ...]] | None:
-    """The cached pack and warnings for `key`, or None when absent, unreadable or corrupt."""
+def read_entry(
+    cache_dir: Path, key: str, path: Path
+) -> tuple[Pack | None, tuple[Diagnostic, ...]] | None:
+    """The cached outcome for `key`: the pack (None for a broken one) and its findings, or
+    None when there is no entry or it is unreadable or corrupt."""
     try:
         checksum, _, body = entry_path(cache_dir, key).read_bytes().partition(b"\n")
         if _checksum(body) != checksum:
             return None
-        entry_format, entry_key, header, rows, warnings = marshal.loads(body)
+        entry_format, entry_key, header, rows, notes = marshal.loads(body)
         if entry_key != key or entry_format != CACHE_FORMAT:
             return None
-        return _pack(header, rows, path), _warnings(warnings, path)
+        pack = None if header is None else _pack(header, rows, path)
+        return pack, _diagnostics(notes, path)
     except (OSError, ValueError, EOFError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
 
-def write_entry(cache_dir: Path, key: str, pack: Pack, warnings: tuple[Diagnostic, ...]) -> None:
-    """Store `pack` under `key` atomically; a cache that cannot be written is skipped."""
-    info = pack.info
-    header = (
-        info.id,
-        info.title,
-        info.version,
-        info.default_difficulty.value,
-        info.author,
-        info.description,
-    )
-    rows = [_row(q) for q in pack.questions]
-    notes = [(d.line, d.col, d.message, d.hint) for d in warnings]
+def write_entry(
+    cache_dir: Path, key: str, pack: Pack | None, diagnostics: tuple[Diagnostic, ...]
+) -> None:
+    """Store the outcome for `key` atomically: a valid pack with its warnings, or a broken
+    pack's findings (so a broken pack in the packs folder costs a cache read per start, not a
+    full check). A cache that cannot be written is skipped."""
+    header: tuple[Any, ...] | None = None
+    rows: list[tuple[Any, ...]] = []
+    if pack is not None:
+        info = pack.info
+        header = (
+            info.id,
+            info.title,
+            info.version,
+            info.default_difficulty.value,
+            info.author,
+            info.description,
+        )
+        rows = [_row(q) for q in pack.questions]
+    notes = [(d.line, d.col, d.severity.value, d.message, d.hint) for d in diagnostics]
     body = marshal.dumps((CACHE_FORMAT, key, header, rows, notes))
     target = entry_path(cache_dir, key)
     with contextlib.suppress(OSError):
@@ -149,8 +160,8 @@ def _question(row: tuple[Any, ...]) -> Question:
     return question
 
 
-def _warnings(rows: list[tuple[Any, ...]], path: Path) -> tuple[Diagnostic, ...]:
+def _diagnostics(rows: list[tuple[Any, ...]], path: Path) -> tuple[Diagnostic, ...]:
     return tuple(
-        Diagnostic(str(path), int(line), int(col), Severity.WARNING, str(message), hint)
-        for line, col, message, hint in rows
+        Diagnostic(str(path), int(line), int(col), Severity(severity), str(message), hint)
+        for line, col, severity, message, hint in rows
     )

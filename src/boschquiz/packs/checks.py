@@ -162,7 +162,7 @@ def _near_duplicate_prompts(loaded: LoadedYaml, prompts: dict[int, str]) -> Iter
     samples: list[str] = []
     for index, text, qid in written:
         twin: tuple[int, object] | None = first.get(text)
-        sample = _compared_part(text)
+        sample = compared_part(text)
         if twin is None and fuzzy and samples:
             close = process.extractOne(
                 sample, samples, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE_SCORE
@@ -183,7 +183,7 @@ def _near_duplicate_prompts(loaded: LoadedYaml, prompts: dict[int, str]) -> Iter
             )
 
 
-def _compared_part(text: str) -> str:
+def compared_part(text: str) -> str:
     """What of a prompt the fuzzy comparison reads: its first and last `COMPARED_CHARS // 2`
     characters (comparing two texts costs the product of their lengths)."""
     if len(text) <= COMPARED_CHARS:

@@ -41,7 +41,8 @@ class PackLoadResult:
 
 
 def load_pack(path: Path, *, cache_dir: Path | None = None) -> PackLoadResult:
-    """Load one pack; with `cache_dir`, an unchanged valid pack comes from the cache."""
+    """Load one pack; with `cache_dir`, an unchanged pack (valid or broken) comes from the
+    cache: its bytes were checked once, and the outcome is the same every time."""
     raw, problem = read_capped(path, MAX_BYTES)
     if raw is None:
         return PackLoadResult(path, None, (problem,) if problem else ())
@@ -53,7 +54,7 @@ def load_pack(path: Path, *, cache_dir: Path | None = None) -> PackLoadResult:
             return PackLoadResult(path, hit[0], hit[1], cached=True)
     with paused_gc():
         result = _check_and_build(path, raw)
-    if cache_dir is not None and result.pack is not None:
+    if cache_dir is not None:
         write_entry(cache_dir, key, result.pack, result.diagnostics)
     return result
 
