@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from boschquiz.packs import load_pack
-from boschquiz.packs.checks import compared_part
+from boschquiz.packs.checks import FORMAT_CHARACTERS, compared_part, normalise
 from boschquiz.yamlsafe.schema import MAX_SCHEMA_ERRORS, json_pattern
 from tests.unit.test_packs_loading import write
 
@@ -155,3 +156,21 @@ def test_fuzzy_prompt_comparison_reads_both_ends_only() -> None:
     middle = "x" * 1_000_000
     assert compared_part("start " + middle + " end") == ("start " + "x" * 44) + ("x" * 46 + " end")
     assert compared_part("short") == "short"
+
+
+def test_format_characters_match_unicodes_category_cf() -> None:
+    """`FORMAT_CHARACTERS` holds every Cf character of this Python's Unicode database."""
+    missing = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == "Cf" and not FORMAT_CHARACTERS.match(chr(code))
+    ]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "text", ["a  b", " a\tb\n", "a\u3000b", "A\u2028B", "a\x1cb", "a\u00a0\u00a0b", "a - b", "ab"]
+)
+def test_normalise_folds_every_kind_of_space_as_split_does(text: str) -> None:
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("-", " ")
+    assert normalise(text) == " ".join(folded.split())
