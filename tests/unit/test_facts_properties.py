@@ -172,11 +172,12 @@ def test_ids_are_unique_and_name_their_fact(base: FactsBase) -> None:
 @settings(max_examples=30, deadline=None)
 @given(bases())
 def test_ids_survive_reordering_and_additions(base: FactsBase) -> None:
-    """Reversing the facts and adding one more keeps every earlier id."""
-    before = {q.id for q in generate(base)}
+    """Reversing the facts and adding one more keeps every earlier id. (Balancing the tiers
+    may leave a statement out of one bank and in another; the ids themselves never change.)"""
+    before = {q.id for q in generate(base, balance=False)}
     extra = Fact(id="zz-extra", subject="p0", relation="described_as", sources=("src",), value="x")
     moved = FactsBase(base.sources, base.entities, (extra, *reversed(base.facts)))
-    assert before <= {q.id for q in generate(moved)}
+    assert before <= {q.id for q in generate(moved, balance=False)}
 
 
 @settings(max_examples=40, deadline=None)

@@ -13,7 +13,8 @@ from functools import cache
 from boschquiz.core.giveaways import answer_in_prompt, lone_option_match, missing_context
 from boschquiz.core.model import Question, QuestionType
 from boschquiz.core.paths import builtin_questions_dir
-from boschquiz.facts import generate_from_dir
+from boschquiz.facts import generate, generate_from_dir
+from boschquiz.facts.loading import load_facts_dir
 from boschquiz.facts.templates import RELATIONS, phrasings
 
 FACTS_DIR = builtin_questions_dir() / "facts"
@@ -78,7 +79,7 @@ def test_the_seed_picks_the_wording_and_the_same_seed_the_same() -> None:
     other = {q.id: q.prompt for q in bank(1)}
     assert first == again
     common = set(first) & set(other)
-    assert len(common) >= len(first) - 5
+    assert len(common) >= 0.8 * len(first)
     assert sum(first[i] != other[i] for i in common) >= 20
 
 
@@ -150,6 +151,7 @@ def test_explanations_add_something() -> None:
 
 def test_a_false_statement_is_explained_by_the_truth() -> None:
     """ "Bosch ended in 2022." is followed by the year it did end."""
-    question = {q.id: q for q in bank()}["gen/bosch-ended-in-2021/false"]
+    base = load_facts_dir(FACTS_DIR).base
+    question = {q.id: q for q in generate(base, balance=False)}["gen/bosch-ended-in-2021/false"]
     assert question.explanation is not None
     assert "2021" in question.explanation

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -150,15 +151,24 @@ LEADING_PRONOUNS = frozenset({"she", "he", "her", "his", "they", "their", "it", 
 """A prompt may not open with one of these: the player has no noun to attach it to."""
 
 
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    folded = _POSSESSIVE.sub("", text.casefold())
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return tuple(_WORD.findall(folded))
+
+
 def words(text: str) -> list[str]:
     """Lower-case, accent-free words; "Bosch's" is "bosch"."""
-    folded = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", text.casefold()))
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return _WORD.findall(plain)
+    return list(_words(text))
 
 
-def distinctive_words(text: str) -> set[str]:
-    return {w for w in words(text) if len(w) >= 3 and w not in COMMON_WORDS}
+@lru_cache(maxsize=16384)
+def distinctive_words(text: str) -> frozenset[str]:
+    """The words of `text` that could tell one answer from another (not "the", "series")."""
+    return frozenset(w for w in _words(text) if len(w) >= 3 and w not in COMMON_WORDS)
 
 
 def _phrase_in(phrase: str, text: str) -> bool:
@@ -167,12 +177,14 @@ def _phrase_in(phrase: str, text: str) -> bool:
 
 def answer_in_prompt(prompt: str, answer: str, others: Sequence[str] = ()) -> str | None:
     """The word of `answer` the prompt gives away, unless some other option shares it."""
-    in_prompt = distinctive_words(prompt)
-    if _phrase_in(answer, prompt) and words(answer):
+    if answer.casefold() in prompt.casefold() and words(answer) and _phrase_in(answer, prompt):
         return answer
-    shared = set().union(*(distinctive_words(o) for o in others)) if others else set()
-    for word in sorted(distinctive_words(answer)):
-        if word in in_prompt and word not in shared:
+    overlap = distinctive_words(answer) & distinctive_words(prompt)
+    if not overlap:
+        return None
+    shared: frozenset[str] = frozenset().union(*(distinctive_words(o) for o in others))
+    for word in sorted(overlap):
+        if word not in shared:
             return word
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -23,7 +23,8 @@ from boschquiz.core.model import (
     QuestionType,
 )
 from boschquiz.core.spoilers import Spoiler, tag_texts
-from boschquiz.facts.difficulty import Form, tier
+from boschquiz.facts.balance import balanced
+from boschquiz.facts.difficulty import Form, Prominence, prominence, tier
 from boschquiz.facts.distractors import (
     MAX_DISTRACTORS,
     MIN_DISTRACTORS,
@@ -66,8 +67,11 @@ class _Choice:
     """What the wrong answers (and any other facts the prompt names) reveal."""
 
 
-def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ...]:
-    """Every question the base supports, in fact order, each form in `Form` order."""
+def generate(
+    base: FactsBase, *, seed: int = DEFAULT_SEED, balance: bool = True
+) -> tuple[Question, ...]:
+    """Every question the base supports, in fact order, each form in `Form` order; with
+    `balance`, less the surplus true/false statements of each tier (`balance.balanced`)."""
     ctx = Context(base)
     contested = {(f.subject, f.relation) for f in base.facts if f.contested}
     contested_objects = {(f.subject, f.relation, f.object) for f in base.facts if f.contested}
@@ -76,9 +80,11 @@ def generate(base: FactsBase, *, seed: int = DEFAULT_SEED) -> tuple[Question, ..
     for fact in base.facts:
         if fact.contested:
             continue
-        maker = _FactQuestions(ctx, fact, seed, contested, contested_objects, related.to(fact))
+        maker = _FactQuestions(
+            ctx, fact, seed, contested, contested_objects, related.to(fact), related.naming
+        )
         questions.extend(maker.all())
-    return tuple(questions)
+    return balanced(questions, seed) if balance else tuple(questions)
 
 
 class _Related:
@@ -116,6 +122,9 @@ class _Related:
             if other.subject != fact.subject and _no_later(other.spoils, fact.spoils):
                 return self._sentence(other)
         return None
+
+    def naming(self, entity: str) -> int:
+        return len(self.about.get(entity, ()))
 
     def _sentence(self, fact: Fact) -> str:
         return Wording(self.base, fact, RELATIONS[fact.relation]).statement()
@@ -190,6 +199,7 @@ class _FactQuestions:
         contested: set[tuple[str, str]],
         contested_objects: set[tuple[str, str, str | None]],
         related: str | None = None,
+        naming: Callable[[str], int] = lambda _: 2,
     ) -> None:
         self.ctx = ctx
         self.base = ctx.base
@@ -209,6 +219,8 @@ class _FactQuestions:
         """What every form of this fact shows: the fact itself and the entities it names."""
         self.show = ctx.fact_show(fact)
         self.related = related
+        self.naming = naming
+        """How many facts name an entity (how well known it is)."""
         self.rng = random.Random(zlib.crc32(f"{seed}/{fact.id}".encode()))
         """Seeded by the seed and this fact's id alone: adding or moving other facts never
         changes this fact's draws. Its forms draw from it in a fixed order."""
@@ -220,8 +232,12 @@ class _FactQuestions:
             yield forward
         if reverse is not None:
             yield reverse
-        yield self.true_false(Form.TRUE, self.words.statement(template=self.phrase(Form.TRUE)), 0.0)
         false = self.false_statement()
+        rival = false[1].similarity if false is not None else 0.0
+        """A true statement is as hard to judge as the alternative the player must rule out."""
+        yield self.true_false(
+            Form.TRUE, self.words.statement(template=self.phrase(Form.TRUE)), rival
+        )
         if false is not None:
             statement, wrong = false
             yield self.true_false(
@@ -240,12 +256,13 @@ class _FactQuestions:
         """The statement's wording for a true/false form, picked by the seed."""
         return rotation(self.spec.statement, f"{self.seed}/{self.fact.id}/{form.value}")[0]
 
-    def _prompts(self, form: Form, template: Phrasing | None, **fields: str) -> list[str]:
-        """Every wording of the slot as a filled prompt, the seed's pick first."""
+    def _prompts(self, form: Form, template: Phrasing | None, **fields: str) -> Iterator[str]:
+        """Every wording of the slot as a filled prompt, the seed's pick first (filled only
+        when the one before it could not be used)."""
         key = f"{self.seed}/{self.fact.id}/{form.value}"
-        return [self.words.fill(t, **fields) for t in rotation(template, key)]
+        return (self.words.fill(t, **fields) for t in rotation(template, key))
 
-    def _first_fair(self, form: Form, made: list[_Choice | None]) -> Question | None:
+    def _first_fair(self, form: Form, made: Iterable[_Choice | None]) -> Question | None:
         """The first wording whose question does not give its answer away."""
         for choice in made:
             if choice is None:
@@ -259,6 +276,7 @@ class _FactQuestions:
         spec, fact = self.spec, self.fact
         if spec.forward is None:
             return None
+        named: tuple[Spoiler | None, ...] = ()
         if spec.kind is ValueKind.ENTITY:
             assert fact.object is not None
             true_objects = self.base.objects_of(fact.subject, fact.relation)
@@ -266,7 +284,6 @@ class _FactQuestions:
                 return None
             template = spec.forward
             others = ""
-            named: tuple[Spoiler | None, ...] = ()
             if len(true_objects) > 1:
                 if spec.forward_many is None:
                     return None
@@ -275,10 +292,11 @@ class _FactQuestions:
                 others = joined(sorted(self.words.name(o) for o in stated))
                 named = self._others_spoils(stated)
             prompts = self._prompts(Form.FORWARD, template, others=others)
-            made = [self._choice(p, self.wrong_objects, spoils=named) for p in prompts]
+            wrong = self.wrong_objects
         else:
             prompts = self._prompts(Form.FORWARD, spec.forward)
-            made = [self._choice(p, self.wrong_values) for p in prompts]
+            wrong = self.wrong_values
+        made = (self._choice(p, wrong, spoils=named) for p in prompts)
         return self._first_fair(Form.FORWARD, made)
 
     def reverse(self) -> Question | None:
@@ -289,7 +307,7 @@ class _FactQuestions:
             return None
         answer = self.words.name(fact.subject)
         prompts = self._prompts(Form.REVERSE, spec.reverse)
-        made = [self._choice(p, self.wrong_subjects, answer=answer) for p in prompts]
+        made = (self._choice(p, self.wrong_subjects, answer=answer) for p in prompts)
         return self._first_fair(Form.REVERSE, made)
 
     def false_statement(self) -> tuple[str, Distractor] | None:
@@ -480,7 +498,38 @@ class _FactQuestions:
         spellings = tuple(
             dict.fromkeys(a for a in (answer, *accept) if a != shown and _words(a) not in in_prompt)
         )
-        return self.question(form, QuestionType.TYPED, prompt, shown, (), 0.0, accept=spellings)
+        return self.question(
+            form, QuestionType.TYPED, prompt, shown, (), self._confusable(form), accept=spellings
+        )
+
+    def _confusable(self, form: Form) -> float:
+        """How close the answers a player could confuse with a typed one are (0 when none)."""
+        fact = self.fact
+        if form is Form.TYPED_REVERSE:
+            near = self.wrong_subjects
+        else:
+            near = self.wrong_objects if fact.object is not None else self.wrong_values
+        near = near[:MAX_DISTRACTORS]
+        return round(sum(d.similarity for d in near) / len(near), 3) if near else 0.0
+
+    @cached_property
+    def _explanations(self) -> tuple[str | None, str | None]:
+        """After any other form, and after the true statement (which the player just read)."""
+        words, related = self.words, self.related
+        return (
+            words.explanation(judged=False, related=related),
+            words.explanation(judged=True, related=related),
+        )
+
+    def _prominence(self, form: Form) -> Prominence:
+        """How well known the answer is: the subject for a reverse form, else the object (a
+        value is ordinary)."""
+        fact = self.fact
+        if form in (Form.REVERSE, Form.TYPED_REVERSE):
+            return prominence(self.naming(fact.subject))
+        if fact.object is not None:
+            return prominence(self.naming(fact.object))
+        return Prominence.ORDINARY
 
     def answer_kind(self, form: Form) -> AnswerKind:
         """What the answer is: a person or character, a title, a date, a number, or other."""
@@ -504,8 +553,8 @@ class _FactQuestions:
     ) -> Question:
         """The question, tagged with everything it shows: its fact, the entities it names,
         and whatever its wrong answers or other named answers come from."""
-        difficulty: Difficulty = tier(form, self.fact.salience, similarity)
-        explanation = self.words.explanation(judged=form is Form.TRUE, related=self.related)
+        difficulty: Difficulty = tier(form, self.fact.salience, similarity, self._prominence(form))
+        explanation = self._explanations[form is Form.TRUE]
         answer_kind = None if kind is QuestionType.TRUE_FALSE else self.answer_kind(form)
         tags = (t for t in (*self.spoils, *spoils) if t is not None)
         return Question(
