@@ -11,11 +11,11 @@ from pathlib import Path
 
 from boschquiz.commands import Subparsers, path_argument
 from boschquiz.core.diagnostics import UserFacingError
+from boschquiz.core.files import describe_os_error
 from boschquiz.core.paths import AppPaths
 from boschquiz.facts import generate
 from boschquiz.facts.loading import load_facts_dir, load_facts_file
 from boschquiz.facts.writer import pack_yaml
-from boschquiz.yamlsafe.guards import describe_os_error
 
 
 def register(sub: Subparsers) -> None:
