@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help play test lint typecheck pytest bench tmux chromium clean
+.PHONY: help play test lint typecheck pytest bench fuzz tmux chromium clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,6 +33,11 @@ typecheck: $(STAMP) ## mypy --strict over src, tests and bench
 
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q
+
+# `make test` runs each fuzz target briefly (300 seeded cases); this runs many fresh ones.
+fuzz: $(STAMP) ## Run the fuzz targets (plain-mode stdin, pack files) long, with fresh cases
+	BOSCHQUIZ_FUZZ_EXAMPLES=$${BOSCHQUIZ_FUZZ_EXAMPLES:-20000} $(BIN)/python -m pytest -q \
+	  tests/fuzz --hypothesis-show-statistics
 
 bench: $(STAMP) ## Run every benchmark in bench/, each printing its figure next to its floor
 	@set -e; for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done
