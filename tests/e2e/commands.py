@@ -28,10 +28,11 @@ def play_command(mode: str, saves: Path, *extra: str) -> list[str]:
     ]
 
 
-def scores_json(saves: Path) -> list[dict[str, object]]:
-    """The rows of `boschquiz scores --json --saves DIR`, run as a separate process."""
+def scores_json(saves: Path, *extra: str) -> list[dict[str, object]]:
+    """The rows of `boschquiz scores --json --saves DIR` (plus `extra`, e.g. `--all`), run as
+    a separate process."""
     done = subprocess.run(
-        [*boschquiz_command(), "scores", "--json", "--saves", str(saves)],
+        [*boschquiz_command(), "scores", "--json", "--saves", str(saves), *extra],
         capture_output=True,
         text=True,
         timeout=60,

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from boschquiz.core.clock import SystemClock
+from boschquiz.core.model import Difficulty, GameTerms
+from boschquiz.store import Store
 from tests.e2e.commands import E2E_QUESTIONS, play_command, scores_json
 from tests.e2e.playing import (
     ROUND,
@@ -16,6 +20,7 @@ from tests.e2e.playing import (
     wait_for_question,
 )
 from tests.e2e.tmux_session import TmuxSession
+from tests.unit.test_store_support import make_game
 
 pytestmark = pytest.mark.e2e
 
@@ -32,13 +37,14 @@ def play_round(terminal: TmuxSession, saves: Path) -> str:
         feedback = terminal.wait_for_text("✔ Right!")
         assert question_on(screen).prompt in feedback
         continue_from_feedback(terminal, feedback)
-    return terminal.wait_for_text("NEW HIGH SCORE")
+    return terminal.wait_for_text("custom game, not ranked")
 
 
 def test_classic_round_is_played_to_results_and_saved(
     terminal: TmuxSession, tmp_path: Path
 ) -> None:
-    """Three right answers by keys show 3 of 3 on the results, and the table holds that game."""
+    """Three right answers by keys show 3 of 3 on the results; the game (three questions, a
+    chosen seed, its own pack) is saved as custom: `scores --all` lists it, `scores` not."""
     saves = tmp_path / "e2e-saves"
     results = play_round(terminal, saves)
     assert "Case closed" in results
@@ -51,9 +57,12 @@ def test_classic_round_is_played_to_results_and_saved(
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
 
-    rows = scores_json(saves)
+    assert scores_json(saves) == []
+    rows = scores_json(saves, "--all")
     assert len(rows) == 1
     row = rows[0]
+    assert (row["ranked"], row["recorded_before_rules"]) == (False, False)
+    assert row["custom"] == ["3 questions, not 10", "own packs (--pack)", "chosen seed"]
     assert (row["player"], row["mode"], row["tier"]) == (PLAYER, "classic", "easy")
     assert (row["correct"], row["answered"], row["rank"]) == (3, 3, 1)
     assert row["score"] == int(shown_score.group(1).replace(",", ""))
@@ -75,10 +84,13 @@ def test_pack_markup_shows_literally_in_the_terminal(terminal: TmuxSession, tmp_
 def test_high_scores_screen_lists_the_game_with_the_name_as_typed(
     terminal: TmuxSession, tmp_path: Path
 ) -> None:
-    """`s` on the results opens High scores: first row, the bracketed name literally, the score."""
-    results = play_round(terminal, tmp_path / "e2e-saves")
-    shown_score = re.search(r"([\d,]+) points", results)
-    assert shown_score is not None, results
+    """`s` on the results opens High scores: the player's ranked game (saved before) is the
+    first row, the bracketed name literally; the custom game just played is not there."""
+    saves = tmp_path / "e2e-saves"
+    ranked = replace(make_game(PLAYER, tier=Difficulty.EASY), terms=GameTerms(length=10))
+    Store(saves, SystemClock()).record_game(ranked)
+    play_round(terminal, saves)
     terminal.send_keys("s")
-    row = re.compile(rf"\b1\s+{re.escape(PLAYER)}\s+{shown_score.group(1)}\s+3/3\b")
+    score = f"{ranked.score:,}"
+    row = re.compile(rf"\b1\s+{re.escape(PLAYER)}\s+{score}\s+2/3\b")
     terminal.wait_until(lambda screen: row.search(screen) is not None, "the game's row")

@@ -164,8 +164,8 @@ def test_leave_game_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("escape"))
 
 
-def test_results_new_high_score(snap_compare: SnapCompare, fixture: Fixture) -> None:
-    """The results of a first game: a new high score."""
+def test_results_custom_game(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """The results of a short seeded game: saved, not ranked, and why."""
     app = started(fixture, classic())
     assert snap_compare(app, terminal_size=SIZE, run_before=steps(finish))
 

@@ -5,15 +5,16 @@ The packs live in the test's own folder, so snapshots do not churn when shipped 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 
 from boschquiz.core.clock import FakeClock
-from boschquiz.core.model import QuestionType
+from boschquiz.core.model import GameTerms, QuestionType
 from boschquiz.core.paths import AppPaths
+from boschquiz.game.ranking import STANDARD_LENGTH
 from boschquiz.game.round import start_game
 from boschquiz.game.settings import GameSettings
 from boschquiz.packs.bank import load_bank
@@ -321,7 +322,9 @@ def record_game_directly(fixture: Fixture, settings: GameSettings, *, right: boo
     """Play a whole game through the engine (no UI) and save it in the fixture's real store.
 
     For tests about what happens after a game (tables, stats, the daily refusal), so they do
-    not pay for driving every question through the screens. Returns the saved score.
+    not pay for driving every question through the screens. Returns the saved score. The game
+    is saved as a ranked one (a standard game: no chosen seed, full length); its seed and
+    short length only keep the tests repeatable and fast.
     """
     load = load_bank(fixture.services.paths)
     store = Store(fixture.saves, fixture.clock)
@@ -332,7 +335,8 @@ def record_game_directly(fixture: Fixture, settings: GameSettings, *, right: boo
         game.answer(question.answer if right else wrong[0])
         game.next()
     record = game.result()
-    store.record_game(record)
+    standard = GameTerms(length=STANDARD_LENGTH.get(record.mode))
+    store.record_game(replace(record, terms=standard))
     return record.score
 
 

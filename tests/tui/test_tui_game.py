@@ -47,18 +47,23 @@ async def test_classic_game_plays_to_results_and_saves_the_score(tmp_path: Path)
         score = app.screen.result.record.score
         assert score > 0
         assert isinstance(app.screen.saved, GameSaved)
-    rows = Store(fixture.saves, fixture.clock).top_scores(Mode.CLASSIC, Difficulty.EASY)
+    store = Store(fixture.saves, fixture.clock)
+    rows = store.top_scores(Mode.CLASSIC, Difficulty.EASY, custom=True)
     assert [(r.player, r.score, r.correct) for r in rows] == [(PLAYER, score, 4)]
+    assert store.top_scores(Mode.CLASSIC, Difficulty.EASY) == []
 
 
-async def test_first_game_in_an_empty_table_is_a_new_high_score(tmp_path: Path) -> None:
-    """The results screen celebrates a game that tops its table."""
+async def test_a_short_seeded_game_is_saved_but_not_ranked(tmp_path: Path) -> None:
+    """A 2-question game replayed from a seed is no "new high score": the results say it is
+    a custom game and why."""
     app = app_for(build_fixture(tmp_path), start=classic(questions=2))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await play_through(pilot)
         await settle(pilot)
-        assert "NEW HIGH SCORE" in screen_text(app)
+        text = screen_text(app)
+        assert "NEW HIGH SCORE" not in text
+        assert "custom game, not ranked" in text
 
 
 async def test_question_times_out_when_the_fake_clock_passes_the_deadline(tmp_path: Path) -> None:

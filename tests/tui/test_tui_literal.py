@@ -20,6 +20,7 @@ from tests.tui.helpers import (
     build_fixture,
     current_question_screen,
     play_through,
+    record_game_directly,
     settle,
 )
 from tests.tui.screen_text import screen_text
@@ -119,13 +120,11 @@ async def test_player_name_renders_literally_in_the_high_score_table(tmp_path: P
     """The high-score table shows a markup-looking name as typed."""
     fixture = hostile_fixture(tmp_path)
     settings = GameSettings(
-        mode=Mode.CLASSIC, tier=Difficulty.EASY, questions=2, player=HOSTILE_NAME
+        mode=Mode.CLASSIC, tier=Difficulty.MEDIUM, questions=2, player=HOSTILE_NAME
     )
-    app = app_for(fixture, start=settings)
+    record_game_directly(fixture, settings)
+    app = app_for(fixture)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        for _ in range(2):
-            await answer_and_continue(pilot)
         await settle(pilot)
         await pilot.press("s")
         await settle(pilot)

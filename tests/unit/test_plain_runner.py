@@ -19,7 +19,13 @@ from boschquiz.game.settings import GameSettings
 from boschquiz.plain.runner import PlainGame
 from boschquiz.services import Services
 from boschquiz.store import Store
-from tests.unit.test_game_support import PLAYER, bank_of, new_game, typed_question
+from tests.unit.test_game_support import (
+    PLAYER,
+    bank_of,
+    new_game,
+    true_false_question,
+    typed_question,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 YES_1 = "1\n" * 2000
@@ -296,3 +302,26 @@ def test_reader_going_away_mid_game_saves_nothing(tmp_path: Path) -> None:
     )
     assert code == EXIT_UNFINISHED
     assert not Store(tmp_path, FakeClock()).has_games()
+
+
+def test_a_custom_game_says_why_it_is_not_ranked(tmp_path: Path) -> None:
+    """A seeded 2-question game ends by naming what keeps it out of the table."""
+    _, out = play(tmp_path, Mode.CLASSIC, questions=2)
+    assert "Not ranked: a custom game (2 questions, not 10; chosen seed)" in out
+    assert "table!" not in out
+
+
+def test_a_ranked_game_that_beats_the_table_is_a_new_high_score(tmp_path: Path) -> None:
+    """Only a ranked game that beats the best in its table is called a new high score; the
+    first game of an empty table is number 1, not a "new high score"."""
+    bank = QuestionBank(tuple(true_false_question(f"tf{i}") for i in range(10)))
+    settings = GameSettings(mode=Mode.CLASSIC, tier=Difficulty.EASY, player=PLAYER)
+    runs = []
+    for answers in ("False\n" * 10, "True\n" * 10):
+        out = io.StringIO()
+        play_plain(bank, services_in(tmp_path), settings, io.StringIO(answers), out)
+        runs.append(out.getvalue())
+    first, second = runs
+    assert "New high score" not in first
+    assert "Number 1 in the classic table." in first
+    assert "New high score: number 1 in the classic table!" in second

@@ -140,11 +140,11 @@ def test_record_game_returns_id_rank_and_previous_best(tmp_path: Path) -> None:
     """The receipt says where the game landed and what the player's best was before it."""
     store = open_store(tmp_path)
     first = store.record_game(with_score(make_game("Ann"), 300))
-    assert first == SaveReceipt(game_id=1, rank=1, previous_best=None)
+    assert first == SaveReceipt(game_id=1, rank=1, previous_best=None, score=300)
     second = store.record_game(with_score(make_game("Bob"), 500))
-    assert second == SaveReceipt(game_id=2, rank=1, previous_best=None)
+    assert second == SaveReceipt(2, 1, None, score=500, table_best=300)
     third = store.record_game(with_score(make_game("Ann"), 400))
-    assert third == SaveReceipt(game_id=3, rank=2, previous_best=300)
+    assert third == SaveReceipt(3, 2, 300, score=400, table_best=500)
     rows = store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)
     assert [(r.rank, r.game_id) for r in rows] == [(1, 2), (2, 3), (3, 1)]
 

@@ -132,8 +132,13 @@ def play_plain(
         if store.read_only:
             stdout.write("This game was not saved (the saves folder is read-only, see above).\n")
             return 0
-        store.record_game(result.record)
+        receipt = store.record_game(result.record)
         saved = True
+        if receipt.new_high_score:
+            stdout.write(f"New high score: number 1 in the {result.record.mode} table!\n")
+        elif receipt.rank is not None:
+            best = " New personal best." if receipt.personal_best else ""
+            stdout.write(f"Number {receipt.rank} in the {result.record.mode} table.{best}\n")
         tell_notices(store, stdout, shown)
         stdout.write(f"Saved in {store.where()}.\n")
         stdout.flush()

@@ -15,6 +15,7 @@ from boschquiz.commands import Subparsers, bounded_int, path_argument, text_argu
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode
+from boschquiz.core.numbers import points
 from boschquiz.core.paths import AppPaths
 from boschquiz.store import ScoreRow, Store
 
@@ -35,6 +36,12 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--player", type=text_argument, metavar="NAME", help="only this player's games")
     p.add_argument(
         "--limit", type=bounded_int(MAX_LIMIT), default=10, metavar="N", help="rows per table"
+    )
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help='also list the games that are not ranked, marked "custom" (a chosen seed, a '
+        "filter, another length, --pack, review)",
     )
     p.add_argument("--json", action="store_true", help="print a JSON list of rows")
     p.add_argument(
@@ -91,9 +98,14 @@ def _check_date(text: str) -> None:
 def _select_rows(store: Store, args: argparse.Namespace) -> list[ScoreRow]:
     daily_date = args.date
     mode = Mode.DAILY if daily_date is not None and args.mode is None else args.mode
+    kinds = (False, True) if args.all else (False,)
+    found = {table for custom in kinds for table in store.score_tables(custom=custom)}
+    order = {table: i for custom in kinds for i, table in enumerate(store.score_tables())}
     tables = [
         (table_mode, tier)
-        for table_mode, tier in store.score_tables()
+        for table_mode, tier in sorted(
+            found, key=lambda t: (order.get(t, len(order)), _table_order(t))
+        )
         if (mode is None or table_mode.value == mode)
         and (args.tier is None or tier.value == args.tier)
     ]
@@ -101,16 +113,22 @@ def _select_rows(store: Store, args: argparse.Namespace) -> list[ScoreRow]:
         tables = [(Mode(mode), Difficulty(args.tier))]
     rows: list[ScoreRow] = []
     for table_mode, tier in tables:
-        rows.extend(
-            store.top_scores(
-                table_mode,
-                tier,
-                limit=args.limit,
-                daily_date=daily_date if table_mode is Mode.DAILY else None,
-                player=args.player,
+        for custom in kinds:
+            rows.extend(
+                store.top_scores(
+                    table_mode,
+                    tier,
+                    limit=args.limit,
+                    daily_date=daily_date if table_mode is Mode.DAILY else None,
+                    player=args.player,
+                    custom=custom,
+                )
             )
-        )
     return rows
+
+
+def _table_order(table: tuple[Mode, Difficulty]) -> tuple[int, int]:
+    return (list(Mode).index(table[0]), table[1].rank)
 
 
 def _verify(store: Store) -> int:
@@ -184,9 +202,9 @@ def render_tables(rows: Sequence[ScoreRow], width: int, *, by_date: bool = False
     while len(columns) > 3 and _fixed_width(columns) + _MIN_PLAYER_WIDTH > width:
         columns.pop()
     player_width = max(_MIN_PLAYER_WIDTH, width - _fixed_width(columns))
-    current: tuple[Mode, Difficulty, str | None] | None = None
+    current: tuple[Mode, Difficulty, str | None, bool] | None = None
     for row in rows:
-        key = (row.mode, row.tier, row.daily_date if by_date else None)
+        key = (row.mode, row.tier, row.daily_date if by_date else None, row.ranked)
         if key != current:
             if lines:
                 lines.append("")
@@ -194,12 +212,14 @@ def render_tables(rows: Sequence[ScoreRow], width: int, *, by_date: bool = False
             title = f"{row.mode.value.title()} · {row.tier.value}"
             if key[2]:
                 title += f" · {key[2]}"
+            if not row.ranked:
+                title += " · custom (not ranked)"
             lines.append(fit(title, width).rstrip())
             lines.append(_line([h for h, _, _ in columns], columns, player_width))
         cells = [
             str(row.rank),
             printable(row.player),
-            str(row.score),
+            points(row.score),
             f"{row.correct}/{row.answered}",
             str(row.best_streak),
             row.date[:10],

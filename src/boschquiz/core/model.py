@@ -144,6 +144,9 @@ class QuestionBank:
     """
 
     questions: tuple[Question, ...]
+    complete: bool = True
+    """False when the bank is not every installed pack (only the packs named with `--pack`):
+    a game drawn from it is not comparable with the others."""
 
     @cached_property
     def content_hash(self) -> str:
@@ -193,8 +196,29 @@ class AnswerRecord:
 
 
 @dataclass(frozen=True)
+class GameTerms:
+    """What a game was played with, as far as comparing it with other games goes (see
+    `boschquiz.game.ranking`).
+
+    `seeded`: the player chose the seed (`--seed`), so the game could be replayed from memory.
+    `packs`, `shows`, `categories`: filters chosen for this game (empty: none). `own_bank`:
+    the bank was not the full set of installed packs (`--pack`). `length`: the questions the
+    game had (None: open-ended, blitz).
+    """
+
+    seeded: bool = False
+    packs: tuple[str, ...] = ()
+    shows: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    own_bank: bool = False
+    length: int | None = None
+
+
+@dataclass(frozen=True)
 class GameRecord:
-    """A finished game as the store keeps it. `started_at` is an ISO-8601 timestamp."""
+    """A finished game as the store keeps it. `started_at` is an ISO-8601 timestamp.
+
+    `terms` is None for a game recorded before the ranking rules (it keeps its standing)."""
 
     player: str
     mode: Mode
@@ -211,6 +235,7 @@ class GameRecord:
     best_streak: int
     answers: tuple[AnswerRecord, ...]
     daily_date: str | None = None
+    terms: GameTerms | None = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from boschquiz.core.model import (
     AnswerRecord,
     Difficulty,
     GameRecord,
+    GameTerms,
     Mode,
     Outcome,
     Question,
@@ -40,7 +41,7 @@ from boschquiz.core.model import (
     QuestionStats,
     QuestionType,
 )
-from boschquiz.game import scoring, selection
+from boschquiz.game import ranking, scoring, selection
 from boschquiz.game.daily import DAILY_QUESTIONS, daily_seed, share_line
 from boschquiz.game.history import HistorySource
 from boschquiz.game.matching import AnswerMatcher, normalize
@@ -149,7 +150,8 @@ class Feedback:
 class GameResult:
     """A finished game: the record for the store plus what the result screen shows.
 
-    `questions` runs parallel to `record.answers`. `high_score` is False for practice.
+    `questions` runs parallel to `record.answers`. `high_score` is True when the game is
+    ranked (may enter its high-score table, `game.ranking`); `custom` then says why not.
     """
 
     record: GameRecord
@@ -158,6 +160,11 @@ class GameResult:
     notice: str | None
     share_line: str | None
     high_score: bool
+    custom: tuple[str, ...] = ()
+
+    @property
+    def ranked(self) -> bool:
+        return self.high_score
 
     def to_record(self) -> GameRecord:
         return self.record
@@ -181,6 +188,7 @@ def start_game(
             f"the number of questions must be at least 1, not {settings.questions}"
         )
     bank_hash = bank.content_hash
+    seeded = settings.seed is not None and settings.mode is not Mode.DAILY
     if settings.mode is Mode.DAILY:
         if history.daily_played(settings.player, today):
             raise DailyAlreadyPlayedError(
@@ -208,6 +216,8 @@ def start_game(
         bank_hash=bank_hash,
         today=today,
         notice=notice,
+        seeded=seeded,
+        complete_bank=bank.complete,
     )
 
 
@@ -273,13 +283,7 @@ def _choose(
 def _nothing_matches(settings: GameSettings, bank_size: int) -> str:
     if bank_size == 0:
         return "there are no questions to play: no pack was found or every pack is empty"
-    filters = []
-    if settings.packs:
-        filters.append("packs " + ", ".join(settings.packs))
-    if settings.shows:
-        filters.append("shows " + ", ".join(settings.shows))
-    if settings.categories:
-        filters.append("categories " + ", ".join(settings.categories))
+    filters = ranking.filter_phrases(settings.packs, settings.shows, settings.categories)
     return f"no question matches {'; '.join(filters)} (the bank has {bank_size} questions)"
 
 
@@ -296,7 +300,11 @@ class GameRound:
         bank_hash: str,
         today: date,
         notice: str | None,
+        seeded: bool = False,
+        complete_bank: bool = True,
     ) -> None:
+        """`seeded`: the player chose the seed; `complete_bank`: the bank is every installed
+        pack. Both only decide whether the game is ranked (`game.ranking`)."""
         assert settings.seed is not None
         self.settings = settings
         self.seed: int = settings.seed
@@ -307,6 +315,8 @@ class GameRound:
         self._matcher = matcher
         self._bank_hash = bank_hash
         self._today = today
+        self._seeded = seeded
+        self._complete_bank = complete_bank
         self._choice_rng = random.Random(f"choices:{self.seed}")
         self._started_wall: datetime = clock.now()
         self._started = clock.monotonic()
@@ -524,6 +534,7 @@ class GameRound:
         assert self._ended is not None
         answers = tuple(self._records)
         daily = self.settings.mode is Mode.DAILY
+        terms = self.terms
         record = GameRecord(
             player=self.settings.player,
             mode=self.settings.mode,
@@ -540,7 +551,9 @@ class GameRound:
             best_streak=self._best_streak,
             answers=answers,
             daily_date=self._today.isoformat() if daily else None,
+            terms=terms,
         )
+        custom = ranking.custom_reasons(self.settings.mode, terms)
         return GameResult(
             record=record,
             questions=tuple(self._asked),
@@ -551,8 +564,27 @@ class GameRound:
                 if daily
                 else None
             ),
-            high_score=self.settings.mode is not Mode.PRACTICE,
+            high_score=not custom,
+            custom=custom,
         )
+
+    @property
+    def terms(self) -> GameTerms:
+        """What this game is played with, for ranking (`game.ranking`)."""
+        s = self.settings
+        return GameTerms(
+            seeded=self._seeded,
+            packs=tuple(s.packs),
+            shows=tuple(str(show) for show in s.shows),
+            categories=tuple(s.categories),
+            own_bank=not self._complete_bank,
+            length=self.total,
+        )
+
+    @property
+    def ranked(self) -> bool:
+        """Whether this game, once finished, enters its high-score table."""
+        return ranking.is_ranked(self.settings.mode, self.terms)
 
     # --- inside ------------------------------------------------------------------------
 

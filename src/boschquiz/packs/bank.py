@@ -42,4 +42,6 @@ def load_bank(
         facts = generate_from_dir(paths.builtin_facts, cache_dir=paths.cache)
         questions.extend(facts.questions)
         facts_diagnostics = facts.diagnostics
-    return BankLoad(QuestionBank(tuple(questions)), results, facts_diagnostics)
+    return BankLoad(
+        QuestionBank(tuple(questions), complete=not only_extra), results, facts_diagnostics
+    )

@@ -215,8 +215,13 @@ def describe_result(result: GameResult) -> list[str]:
     ]
     if result.walked_away:
         lines.append("You walked away.")
-    if not result.high_score:
+    if r.mode is Mode.PRACTICE:
         lines.append("Practice games do not count for high scores.")
+    elif not result.ranked:
+        lines.append(
+            f"Not ranked: a custom game ({'; '.join(result.custom)});"
+            " it is saved and listed by `boschquiz scores --all`."
+        )
     if result.share_line:
         lines.append(result.share_line)
     return lines

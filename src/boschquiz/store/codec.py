@@ -25,6 +25,7 @@ from boschquiz.core.model import (
     AnswerRecord,
     Difficulty,
     GameRecord,
+    GameTerms,
     Mode,
     Outcome,
     QuestionStats,
@@ -111,7 +112,7 @@ def answer_to_json(answer: AnswerRecord) -> dict[str, Any]:
 def game_to_json(record: GameRecord) -> dict[str, Any]:
     """The log entry for a finished game; raises `UnsavableValue` for anything the log may
     not hold (`check_game`). Lone surrogates in text become U+FFFD."""
-    data = {
+    data: dict[str, Any] = {
         "player": _str(record.player, "the player name"),
         "mode": Mode(record.mode).value,
         "tier": Difficulty(record.tier).value,
@@ -128,6 +129,8 @@ def game_to_json(record: GameRecord) -> dict[str, Any]:
         "answers": [answer_to_json(a) for a in record.answers],
         "daily_date": _opt_str(record.daily_date, "the daily date"),
     }
+    if record.terms is not None:
+        data["terms"] = terms_to_json(record.terms)
     problem = check_game(data)
     if problem is not None:
         raise UnsavableValue(f"The game could not be saved: {problem}.")
@@ -236,6 +239,10 @@ def _check_game(game: dict[str, Any]) -> None:
         raise _Bad(f"the daily date {daily!r} is not a date (YYYY-MM-DD)")
     if "legacy_id" in game:
         _whole(game, "legacy_id", "the old game id")
+    try:
+        terms_from_json(game.get("terms"))
+    except (KeyError, TypeError) as exc:
+        raise _Bad(f"its terms cannot be read ({exc})") from None
     answers = game["answers"]
     if type(answers) is not list:
         raise _Bad("the answers are not a list")
@@ -286,6 +293,7 @@ def game_from_json(data: Mapping[str, Any]) -> GameRecord:
             for a in data["answers"]
         ),
         daily_date=None if data.get("daily_date") is None else str(data["daily_date"]),
+        terms=terms_from_json(data.get("terms")),
     )
 
 

@@ -113,6 +113,10 @@ def is_score_row(row: Row) -> bool:
             and row["mode"] in _MODES
             and row["tier"] in _TIERS
             and (row["daily_date"] is None or check_daily_date(row["daily_date"]))
+            and type(row["ranked"]) is bool
+            and type(row["legacy"]) is bool
+            and isinstance(row["custom"], list)
+            and all(type(reason) is str for reason in row["custom"])
         )
     except (KeyError, TypeError):
         return False
@@ -234,11 +238,11 @@ class PartFile:
 
 
 def _trim_grouped(
-    rows: list[Row], key: Callable[[Row], tuple[str, str]], keep_top: int, keep_per_player: int
+    rows: list[Row], key: Callable[[Row], tuple[str, ...]], keep_top: int, keep_per_player: int
 ) -> list[Row]:
     """Each group's rows worth keeping, ranked; a game present twice (a save replayed after a
     crash) counts once."""
-    groups: dict[tuple[str, str], dict[int, Row]] = {}
+    groups: dict[tuple[str, ...], dict[int, Row]] = {}
     for row in rows:
         groups.setdefault(key(row), {})[int(row["game"])] = row
     kept: list[Row] = []
@@ -248,9 +252,7 @@ def _trim_grouped(
 
 
 def _trim_scores(rows: list[Row]) -> list[Row]:
-    return _trim_grouped(
-        rows, scoretable.table_key, scoretable.KEEP_TOP, scoretable.KEEP_PER_PLAYER
-    )
+    return _trim_grouped(rows, scoretable.trim_key, scoretable.KEEP_TOP, scoretable.KEEP_PER_PLAYER)
 
 
 def _trim_daily(rows: list[Row]) -> list[Row]:

@@ -11,6 +11,9 @@
   rewrites one mode's rows and the top 10 reads only them.
 - Schema 4: derived files are written without fsync and carry the last game they include;
   `index.json` keeps the stamp each should have, so a file a power cut left behind is rebuilt.
+- Schema 5: games record what they were played with (`terms`: seeded, filters, own packs,
+  length) and every score row says whether it is ranked (`game.ranking`); a game logged
+  before has no `terms` and keeps the standing it had. The derived files are rebuilt.
 
 Only the game log and `players.json` hold anything that cannot be recomputed; every other file
 is derived from the log, so moving from schema 1 to 2 drops the derived files and replays the
@@ -34,7 +37,7 @@ from boschquiz.store.jsonfile import (
 )
 from boschquiz.store.layout import SavesLayout, TinyFile
 
-CURRENT_SCHEMA = 4
+CURRENT_SCHEMA = 5
 MIGRATED_SUFFIX = ".migrated-v0"
 
 

@@ -45,14 +45,31 @@ class SaveReceipt:
     game_id: int
     rank: int | None
     """1-based place in the game's table (its mode and tier; the daily: its date) as of this
-    save; None for practice, or when deeper than the table keeps (`scoretable.KEEP_TOP`,
-    `KEEP_DAILY_TOP`)."""
+    save; None for a game that is not ranked (`game.ranking`), or when deeper than the table
+    keeps (`scoretable.KEEP_TOP`, `KEEP_DAILY_TOP`)."""
     previous_best: int | None
-    """The player's best score in this mode and tier before this game (dailies of every date
-    count); None for a first game there, and for practice."""
+    """The player's best ranked score in this mode and tier before this game (dailies of
+    every date count); None for a first game there, and for a game that is not ranked."""
+    ranked: bool = True
+    """Whether the game entered a high-score table (`boschquiz.game.ranking`)."""
+    score: int = 0
+    table_best: int | None = None
+    """The best ranked score in the game's table before it; None when the table was empty
+    or the game is not ranked."""
     notices: tuple[str, ...] = ()
     """Notices raised while saving (a damaged file moved aside, tables that will catch up),
     for a front end that showed the earlier ones already."""
+
+    @property
+    def new_high_score(self) -> bool:
+        """A ranked game that really beats its table: there was a best, and this is higher.
+        (The first game of an empty table is not a high score to celebrate.)"""
+        return self.ranked and self.table_best is not None and self.score > self.table_best
+
+    @property
+    def personal_best(self) -> bool:
+        """A ranked game that beats the player's own previous best in its mode and tier."""
+        return self.ranked and self.previous_best is not None and self.score > self.previous_best
 
 
 def new_record(player: str) -> dict[str, Any]:

@@ -1,5 +1,9 @@
 """The high-score table: which rows are kept, in what order, and how they are handed out.
 
+Every logged game but practice has a row; a row is *ranked* (in the table) or *custom* (listed
+by `scores --all` only), as `boschquiz.game.ranking` decides from the game's terms. Ranked
+and custom rows are kept and trimmed separately, so custom games never push ranked ones out.
+
 The table is kept small so it loads fast however long the history grows: per mode and tier the
 best `KEEP_TOP` games overall plus each player's best `KEEP_PER_PLAYER`; per daily date the best
 `KEEP_DAILY_TOP` plus each player's best. Anything deeper is answered from the game log.
@@ -14,6 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from boschquiz.core.model import Difficulty, Mode
+from boschquiz.game.ranking import custom_reasons
+from boschquiz.store.codec import terms_from_json
 from boschquiz.store.errors import UnsavableValue
 
 KEEP_TOP = 50
@@ -40,6 +46,11 @@ class ScoreRow:
     steady: bool
     daily_date: str | None = None
     game_id: int = 0
+    ranked: bool = True
+    custom: tuple[str, ...] = ()
+    """Why the game is not ranked (empty when it is)."""
+    before_rules: bool = False
+    """Recorded before the ranking rules: it keeps the standing it had."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -55,6 +66,9 @@ class ScoreRow:
             "steady": self.steady,
             "daily_date": self.daily_date,
             "game_id": self.game_id,
+            "ranked": self.ranked,
+            "custom": list(self.custom),
+            "recorded_before_rules": self.before_rules,
         }
 
 
@@ -73,6 +87,11 @@ def utc_sort_time(started_at: str) -> str:
 
 def row_from_game(game_id: int, game: Mapping[str, Any]) -> Row:
     """The table row for a logged game (the JSON shape from `codec.game_to_json`)."""
+    mode = Mode(game["mode"])
+    try:
+        custom = list(custom_reasons(mode, terms_from_json(game.get("terms"))))
+    except (KeyError, ValueError, TypeError):
+        custom = ["terms unreadable"]
     return {
         "game": game_id,
         "player": game["player"],
@@ -86,6 +105,9 @@ def row_from_game(game_id: int, game: Mapping[str, Any]) -> Row:
         "at": utc_sort_time(game["started_at"]),
         "steady": game["steady"],
         "daily_date": game.get("daily_date"),
+        "ranked": not custom,
+        "custom": custom,
+        "legacy": game.get("terms") is None,
     }
 
 
@@ -106,6 +128,10 @@ def trim(rows: Iterable[Row], keep_top: int, keep_per_player: int) -> list[Row]:
     return kept
 
 
+def is_ranked_row(row: Mapping[str, Any]) -> bool:
+    return row.get("ranked") is True
+
+
 def ranked_rows(rows: Iterable[Mapping[str, Any]], limit: int) -> list[ScoreRow]:
     """`ScoreRow`s ranked 1.. from already filtered table rows."""
     ordered = sorted(rows, key=rank_key)[: max(limit, 0)]
@@ -123,14 +149,27 @@ def ranked_rows(rows: Iterable[Mapping[str, Any]], limit: int) -> list[ScoreRow]
             steady=bool(row["steady"]),
             daily_date=None if row.get("daily_date") is None else str(row["daily_date"]),
             game_id=int(row["game"]),
+            ranked=is_ranked_row(row),
+            custom=tuple(str(reason) for reason in row.get("custom", ())),
+            before_rules=row.get("legacy") is True,
         )
         for position, row in enumerate(ordered, start=1)
     ]
 
 
+def standing(row: Mapping[str, Any]) -> str:
+    return "ranked" if is_ranked_row(row) else "custom"
+
+
 def table_key(row: Mapping[str, Any]) -> tuple[str, str]:
+    """The table a row is listed in (its mode and tier), ranked or custom alike."""
     return (str(row["mode"]), str(row["tier"]))
 
 
-def daily_key(row: Mapping[str, Any]) -> tuple[str, str]:
-    return (str(row["daily_date"]), str(row["tier"]))
+def trim_key(row: Mapping[str, Any]) -> tuple[str, ...]:
+    """The rows trimmed together: one table's ranked rows, or its custom rows."""
+    return (str(row["mode"]), str(row["tier"]), standing(row))
+
+
+def daily_key(row: Mapping[str, Any]) -> tuple[str, ...]:
+    return (str(row["daily_date"]), str(row["tier"]), standing(row))

@@ -127,7 +127,8 @@ class Store:
                 self._frozen = too_new(self._layout.root, schema)
                 self._notices.append(self._frozen)
                 return
-            if index is not None and not parses_as(index, SavesIndex.parse):
+            current = schema == CURRENT_SCHEMA  # an older index is dropped by the upgrade
+            if index is not None and current and not parses_as(index, SavesIndex.parse):
                 problem = UnreadableFile(self._layout.index, "has entries of the wrong shape")
                 if self._set_aside(problem, INDEX_FILE, REBUILT, SavesIndex.parse):
                     index = None
@@ -253,9 +254,12 @@ class Store:
         limit: int = 10,
         daily_date: str | None = None,
         player: str | None = None,
+        custom: bool = False,
     ) -> list[ScoreRow]:
-        """The best games for a mode and tier (daily: optionally one date), best first; ties go
-        to the earlier game. `player` narrows the table to one player's games."""
+        """The best ranked games for a mode and tier (daily: optionally one date), best first;
+        ties go to the earlier game. `player` narrows the table to one player's games.
+        `custom=True` gives the games that are not ranked instead (`game.ranking`), ranked
+        among themselves the same way."""
         name = clean_player_name(player) if player is not None else None
         mode, tier = Mode(mode), Difficulty(tier)
 
@@ -263,6 +267,7 @@ class Store:
             return (
                 row["mode"] == mode.value
                 and row["tier"] == tier.value
+                and scoretable.is_ranked_row(row) is not custom
                 and (daily_date is None or row["daily_date"] == daily_date)
                 and (name is None or row["player"] == name)
             )
@@ -277,9 +282,14 @@ class Store:
             source = self.rows_from_log(wanted)
         return scoretable.ranked_rows((row for row in source if wanted(row)), limit)
 
-    def score_tables(self) -> list[tuple[Mode, Difficulty]]:
-        """The (mode, tier) tables that have at least one score, in a stable order."""
-        keys = {scoretable.table_key(row) for row in self._all_scores()}
+    def score_tables(self, *, custom: bool = False) -> list[tuple[Mode, Difficulty]]:
+        """The (mode, tier) tables that have at least one ranked score (with `custom`: at
+        least one game that is not ranked), in a stable order."""
+        keys = {
+            scoretable.table_key(row)
+            for row in self._all_scores()
+            if scoretable.is_ranked_row(row) is not custom
+        }
         order = {mode.value: i for i, mode in enumerate(Mode)}
         return [
             (Mode(mode), Difficulty(tier))
@@ -291,11 +301,11 @@ class Store:
         return self._saves_index().applied > 0 or bool(self._layout.segments())
 
     def personal_bests(self, player: str) -> list[ScoreRow]:
-        """The player's best game in each mode and tier they have played (practice excluded)."""
+        """The player's best ranked game in each mode and tier they have played."""
         name = clean_player_name(player)
         best: dict[tuple[str, str], Row] = {}
         for row in self._all_scores():
-            if row["player"] != name:
+            if row["player"] != name or not scoretable.is_ranked_row(row):
                 continue
             key = scoretable.table_key(row)
             if key not in best or scoretable.rank_key(row) < scoretable.rank_key(best[key]):
@@ -328,6 +338,14 @@ class Store:
         self.open()
         for game_id, game in self.logged_games():
             yield game_id, game_from_json(game)
+
+    def history(self, player: str, limit: int | None = None) -> list[tuple[int, GameRecord]]:
+        """`player`'s games with their ids, newest first (practice included), at most `limit`.
+        Reads the whole log: for `boschquiz history`, not for a screen that repaints."""
+        name = clean_player_name(player)
+        games = [(game_id, record) for game_id, record in self.games() if record.player == name]
+        games.reverse()
+        return games if limit is None else games[: max(limit, 0)]
 
     def verify(self) -> list[str]:
         """Recompute every saved score from its answer log; one line per mismatch, and one per
@@ -600,14 +618,23 @@ class Store:
         updater, last, segments = self._catch_up()
         game_id = last + 1
         gamelog.append_game(self._layout, game_id, game, segments, self._keep_copy)
-        previous = updater.best_score(game)
+        table_best, previous = updater.best_scores(game)
+        ranked = scoretable.is_ranked_row(scoretable.row_from_game(game_id, game))
         updater.apply(game_id, game)
         rank = updater.rank_of(game_id, game)
         try:
             updater.commit(game_id)
         except OSError as exc:
             self._notices.append(tables_behind(exc))
-        return SaveReceipt(game_id, rank, previous, tuple(self._notices[told:]))
+        return SaveReceipt(
+            game_id,
+            rank,
+            previous,
+            ranked=ranked,
+            score=int(game["score"]),
+            table_best=table_best,
+            notices=tuple(self._notices[told:]),
+        )
 
     def _catch_up(self) -> tuple[Updater, int, gamelog.SegmentCache]:
         """Under the lock: fold into an updater every logged game the derived files lack.

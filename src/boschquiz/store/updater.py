@@ -105,33 +105,49 @@ class Updater:
             self._players.commit()
         self._index.write(self._layout.index, CURRENT_SCHEMA, last_game)
 
-    def best_score(self, game: Mapping[str, Any]) -> int | None:
-        """The best score of `game`'s player in its mode and tier among the games folded in
-        so far; None when there is none, or for practice (never in the table)."""
+    def best_scores(self, game: Mapping[str, Any]) -> tuple[int | None, int | None]:
+        """The best ranked score in `game`'s table (its mode and tier; the daily: its date)
+        among the games folded in so far, and the best of `game`'s player in its mode and
+        tier (dailies of every date); (None, None) for a game that is not ranked."""
         try:
-            key = SCORES.key_of(game)
-            if key is None:
-                return None
-            scores = [
-                int(row["score"])
-                for row in self.part_rows(SCORES, key)
-                if row["player"] == game["player"] and row["tier"] == game["tier"]
+            row = scoretable.row_from_game(0, game)
+            key = SCORES.key_of(row)
+            if key is None or not scoretable.is_ranked_row(row):
+                return None, None
+            mine = [
+                other
+                for other in self.part_rows(SCORES, key)
+                if scoretable.is_ranked_row(other) and other["tier"] == game["tier"]
             ]
+            if row["mode"] == Mode.DAILY.value and row["daily_date"]:
+                month = DAILY.key_of(row)
+                assert month is not None
+                table = [
+                    other
+                    for other in self.part_rows(DAILY, month)
+                    if scoretable.daily_key(other) == scoretable.daily_key(row)
+                ]
+            else:
+                table = mine
+            table_best = max((int(other["score"]) for other in table), default=None)
+            player = [int(other["score"]) for other in mine if other["player"] == game["player"]]
         except (KeyError, TypeError, ValueError, StoreError):
-            return None
-        return max(scores, default=None)
+            return None, None
+        return table_best, max(player, default=None)
 
     def rank_of(self, game_id: int, game: Mapping[str, Any]) -> int | None:
         """The place of a game already applied in its table (its mode and tier; the daily:
-        its date); None for practice, or deeper than the table keeps."""
+        its date); None for a game that is not ranked, or deeper than the table keeps."""
         try:
             row = scoretable.row_from_game(game_id, game)
         except (KeyError, ValueError, TypeError, StoreError):
             return None
+        if not scoretable.is_ranked_row(row):
+            return None
         if row["mode"] == Mode.DAILY.value and row["daily_date"]:
             part, table, kept = DAILY, scoretable.daily_key, scoretable.KEEP_DAILY_TOP
         else:
-            part, table, kept = SCORES, scoretable.table_key, scoretable.KEEP_TOP
+            part, table, kept = SCORES, scoretable.trim_key, scoretable.KEEP_TOP
         key = part.key_of(row)
         if key is None:
             return None

@@ -254,7 +254,9 @@ class BoschQuizApp(App[int]):
             self.post_message(SaveFailed(record, str(exc) or type(exc).__name__))
             return
         rank = receipt.rank if receipt.rank is not None and receipt.rank <= TABLE_SIZE else None
-        self.post_message(GameSaved(record, rank, receipt.previous_best))
+        self.post_message(
+            GameSaved(record, rank, receipt.previous_best, new_high_score=receipt.new_high_score)
+        )
 
     def on_game_saved(self, message: GameSaved) -> None:
         self.game_saved.publish(message)

@@ -47,12 +47,22 @@ class StoreFailed(Message):
 
 
 class GameSaved(Message):
-    def __init__(self, record: GameRecord, rank: int | None, previous_best: int | None) -> None:
+    def __init__(
+        self,
+        record: GameRecord,
+        rank: int | None,
+        previous_best: int | None,
+        *,
+        new_high_score: bool = False,
+    ) -> None:
         super().__init__()
         self.record = record
         self.rank = rank
-        """1-based place in the table for the game's mode and tier; None when not in the top."""
+        """1-based place in the table for the game's mode and tier; None when not in the top
+        or not ranked."""
         self.previous_best = previous_best
+        self.new_high_score = new_high_score
+        """The store's word (`SaveReceipt.new_high_score`): ranked, and beats the table."""
 
 
 class SaveFailed(Message):

@@ -93,14 +93,18 @@ class ResultsScreen(QuizScreen[None]):
         return Content("Case closed")
 
     def _rank_text(self) -> Content:
-        if not self.result.high_score:
-            return Content.from_markup("[dim]Practice games are not scored.")
         saved = self.saved
         if saved is None:
             return Content.from_markup("[dim]saving…")
         if isinstance(saved, SaveFailed):
             return Content.from_markup("[$error]Not saved: $why", why=saved.reason)
-        if saved.rank == 1:
+        if self.session.mode is Mode.PRACTICE:
+            return Content.from_markup("[dim]Saved · practice games are not scored.")
+        if not self.result.ranked:
+            return Content.from_markup(
+                "Saved · custom game, not ranked [dim]($why)", why="; ".join(self.result.custom)
+            )
+        if saved.new_high_score:
             return Content.from_markup("[b $accent]★ NEW HIGH SCORE ★[/]  first in the table")
         personal = saved.previous_best is None or saved.record.score > saved.previous_best
         note = "  [b]new personal best![/b]" if personal and saved.previous_best is not None else ""
@@ -116,7 +120,7 @@ class ResultsScreen(QuizScreen[None]):
         self.saved = message
         rank = self.query_one("#results-rank", Static)
         rank.update(self._rank_text())
-        rank.set_class(isinstance(message, GameSaved) and message.rank == 1, "-new-high")
+        rank.set_class(isinstance(message, GameSaved) and message.new_high_score, "-new-high")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "copy_share":

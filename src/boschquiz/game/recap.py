@@ -1,0 +1,113 @@
+"""The recap of a finished game: every question with the prompt, the answer given, the right
+answer, the points and the time. One source for plain mode (after the last question),
+`boschquiz history` and the TUI's results."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from boschquiz.core.model import GameRecord, Outcome, Question
+from boschquiz.core.numbers import points, seconds
+
+
+@dataclass(frozen=True)
+class RecapLine:
+    """One question of a finished game. `question` is None when the bank no longer has it
+    (a pack removed since): the id, the answer given and the points are still known."""
+
+    number: int
+    question_id: str
+    question: Question | None
+    given: str | None
+    outcome: Outcome
+    points: int
+    seconds: float
+    time_limit: float | None
+
+    @property
+    def right(self) -> bool:
+        return self.outcome is Outcome.CORRECT
+
+    @property
+    def missed(self) -> bool:
+        """Wrong or timed out (a ladder skip is neither right nor missed)."""
+        return self.outcome in (Outcome.WRONG, Outcome.TIMEOUT)
+
+    @property
+    def prompt(self) -> str | None:
+        return None if self.question is None else self.question.prompt
+
+    @property
+    def right_answer(self) -> str | None:
+        return None if self.question is None else self.question.answer
+
+    @property
+    def explanation(self) -> str | None:
+        return None if self.question is None else self.question.explanation
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "question_id": self.question_id,
+            "prompt": self.prompt,
+            "given": self.given,
+            "right_answer": self.right_answer,
+            "outcome": self.outcome.value,
+            "points": self.points,
+            "seconds": self.seconds,
+            "time_limit": self.time_limit,
+        }
+
+
+def recap(record: GameRecord, questions: Mapping[str, Question]) -> tuple[RecapLine, ...]:
+    """Every answer of `record`, in the order asked, with its question when `questions`
+    (by id) has it."""
+    return tuple(
+        RecapLine(
+            number=number,
+            question_id=answer.question_id,
+            question=questions.get(answer.question_id),
+            given=answer.given,
+            outcome=answer.outcome,
+            points=answer.points,
+            seconds=answer.seconds,
+            time_limit=answer.time_limit,
+        )
+        for number, answer in enumerate(record.answers, start=1)
+    )
+
+
+OUTCOME_MARKS: Mapping[Outcome, str] = {
+    Outcome.CORRECT: "✓",
+    Outcome.WRONG: "✗",
+    Outcome.TIMEOUT: "⏱",
+    Outcome.SKIPPED: "↷",
+}
+"""A mark per outcome that reads without colour."""
+
+OUTCOME_WORDS: Mapping[Outcome, str] = {
+    Outcome.CORRECT: "right",
+    Outcome.WRONG: "wrong",
+    Outcome.TIMEOUT: "time out",
+    Outcome.SKIPPED: "skipped",
+}
+
+
+def recap_lines(lines: tuple[RecapLine, ...]) -> list[str]:
+    """The recap as plain text, one block per question, each missed one marked."""
+    out: list[str] = []
+    for line in lines:
+        mark = OUTCOME_MARKS[line.outcome]
+        head = f"{mark} {line.number}. {line.prompt or line.question_id}"
+        given = "(no answer)" if line.given is None else line.given
+        parts = [f"you: {given}"]
+        if line.right_answer is not None and not line.right:
+            parts.append(f"answer: {line.right_answer}")
+        parts.append(OUTCOME_WORDS[line.outcome])
+        parts.append(f"{points(line.points)} points")
+        parts.append(seconds(line.seconds))
+        out.append(head)
+        out.append("   " + "; ".join(parts))
+    return out
