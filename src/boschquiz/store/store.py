@@ -127,8 +127,8 @@ class Store:
                 self._frozen = too_new(self._layout.root, schema)
                 self._notices.append(self._frozen)
                 return
-            current = schema == CURRENT_SCHEMA  # an older index is dropped by the upgrade
-            if index is not None and current and not parses_as(index, SavesIndex.parse):
+            older = 0 < schema < CURRENT_SCHEMA  # its own shape; the upgrade drops it
+            if index is not None and not older and not parses_as(index, SavesIndex.parse):
                 problem = UnreadableFile(self._layout.index, "has entries of the wrong shape")
                 if self._set_aside(problem, INDEX_FILE, REBUILT, SavesIndex.parse):
                     index = None
