@@ -18,9 +18,9 @@ from boschquiz.game.ranking import custom_reasons, is_ranked
 from boschquiz.game.round import start_game
 from boschquiz.game.settings import GameSettings
 from boschquiz.store import CURRENT_SCHEMA
-from boschquiz.store.atomic import read_tinydb_file
 from boschquiz.store.codec import check_game, game_from_json, game_to_json
 from boschquiz.store.gamelog import write_log
+from boschquiz.store.jsonfile import read_tinydb_file
 from boschquiz.store.layout import SavesLayout
 from boschquiz.store.migrations import schema_of
 from tests.unit.test_game_support import PLAYER, TODAY, answer_right, bank_of

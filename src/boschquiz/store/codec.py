@@ -262,6 +262,45 @@ def _check_game(game: dict[str, Any]) -> None:
             _whole(answer, key, what)
 
 
+def terms_to_json(terms: GameTerms) -> dict[str, Any]:
+    """What a game was played with (`GameRecord.terms`), as the log keeps it."""
+    return {
+        "seeded": bool(terms.seeded),
+        "packs": [_str(p, "a pack filter") for p in terms.packs],
+        "shows": [_str(s, "a show filter") for s in terms.shows],
+        "categories": [_str(c, "a category filter") for c in terms.categories],
+        "own_bank": bool(terms.own_bank),
+        "length": None if terms.length is None else _int(terms.length, "the game's length"),
+    }
+
+
+def terms_from_json(data: object) -> GameTerms | None:
+    """A log entry's `terms` (None: recorded before the ranking rules); raises
+    KeyError/TypeError when malformed. Anything but `false` counts as seeded and own packs,
+    so a hostile entry can never rank a game."""
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{data!r} is not a game's terms")
+    length = data["length"]
+    if length is not None and (isinstance(length, bool) or not isinstance(length, int)):
+        raise TypeError(f"{length!r} is not a game's length")
+    lists = {}
+    for key in ("packs", "shows", "categories"):
+        items = data[key]
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise TypeError(f"{items!r} is not a list of {key}")
+        lists[key] = tuple(items)
+    return GameTerms(
+        seeded=data["seeded"] is not False,
+        packs=lists["packs"],
+        shows=lists["shows"],
+        categories=lists["categories"],
+        own_bank=data["own_bank"] is not False,
+        length=length,
+    )
+
+
 def game_from_json(data: Mapping[str, Any]) -> GameRecord:
     """A log entry back as a `GameRecord`; raises KeyError/ValueError/TypeError when malformed
     (never for a game `check_game` accepts)."""
