@@ -47,10 +47,12 @@ tmux: ## Install tmux for the end-to-end tests when it is missing
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq tmux >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq tmux >/dev/null; fi; }
 
+# Where Chromium cannot be installed (no apt, no network), the browser tests skip and say why.
 chromium: ## Install Chromium for the browser tests when it is missing (Playwright drives it)
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; } \
+	  || echo "make chromium: Chromium could not be installed; the browser tests will be skipped"
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

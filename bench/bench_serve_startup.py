@@ -127,7 +127,7 @@ def measure(browser: Browser, url: str, ready_text: str) -> Startup:
 
 def main() -> int:
     parser = bench_parser(__doc__)
-    parser.add_argument("--runs", type=int, default=7, help="measured page loads of each")
+    parser.add_argument("--runs", type=int, default=9, help="measured page loads of each")
     args = parser.parse_args()
     reason = why_no_browser()
     if reason is not None:
