@@ -14,6 +14,7 @@ from boschquiz.facts import generate_from_dir
 from boschquiz.facts.balance import MIN_TIER, balanced, split
 from boschquiz.facts.difficulty import Form, Prominence, tier
 from boschquiz.facts.model import Salience
+from boschquiz.packs import load_pack
 
 FACTS_DIR = builtin_questions_dir() / "facts"
 
@@ -94,3 +95,26 @@ def test_balanced_banks_meet_the_rules_in_every_large_tier(
         if statements:
             trues = sum(q.answer == "True" for q in statements)
             assert 0.45 <= trues / len(statements) <= 0.55
+
+
+def shipped_bank() -> list[Question]:
+    """The shipped packs' questions and the generated ones: what a new player draws from."""
+    bank = list(shipped())
+    for path in sorted((builtin_questions_dir() / "packs").glob("*.yaml")):
+        pack = load_pack(path).pack
+        assert pack is not None
+        bank.extend(pack.questions)
+    return bank
+
+
+def test_the_whole_shipped_bank_is_balanced_per_tier() -> None:
+    """Packs and generated questions together: every type in every tier, true/false at most
+    40% of it, True 45-55% of its true/false questions."""
+    bank = shipped_bank()
+    for d in Difficulty:
+        in_tier = [q for q in bank if q.difficulty is d]
+        assert {q.type for q in in_tier} == set(QuestionType)
+        statements = [q for q in in_tier if q.type is QuestionType.TRUE_FALSE]
+        assert len(statements) <= 0.4 * len(in_tier), d
+        trues = sum(q.answer == TRUE_FALSE_CHOICES[0] for q in statements)
+        assert 0.45 <= trues / len(statements) <= 0.55, (d, trues, len(statements))

@@ -10,12 +10,19 @@ import difflib
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from boschquiz.core.diagnostics import Diagnostic, error, warning
+from boschquiz.core.giveaways import (
+    absolute_word,
+    answer_in_prompt,
+    lone_option_match,
+    missing_context,
+)
 from boschquiz.yamlsafe import LoadedYaml
 
 NEAR_DUPLICATE_SCORE = 90
@@ -41,6 +48,9 @@ FORMAT_CHARACTERS = re.compile(
 )
 """Unicode's format characters (category Cf: zero-width space, soft hyphen, bidi controls):
 invisible, so dropped when comparing. A test keeps this in step with `unicodedata`."""
+
+DOMINANT_SHARE = 0.6
+"""One answer slot, or one truth value, holding more than this share of a pack is a pattern."""
 
 
 def normalise(text: str) -> str:
@@ -146,27 +156,101 @@ def pack_warnings(loaded: LoadedYaml) -> list[Diagnostic]:
     }
     return [
         *_answer_in_prompt(loaded, prompts),
+        *_giveaways(loaded),
         *_near_duplicate_prompts(loaded, prompts),
         *_choice_patterns(loaded),
         *_all_true_or_false(loaded),
     ]
 
 
-def _answer_in_prompt(loaded: LoadedYaml, prompts: dict[int, str]) -> Iterator[Diagnostic]:
+CHECKS = {
+    "missing-context": "the prompt leans on context the player never sees",
+    "answer-in-prompt": "the prompt gives the answer away",
+    "lone-option": "one option alone echoes a word of the prompt",
+    "absolute-word": "an absolute word marks a false statement",
+}
+"""The per-question checks a question may waive with `allow: {<check>: <reason>}`."""
+
+
+def _allowed(question: dict[str, Any]) -> set[str]:
+    allow = question.get("allow")
+    if not isinstance(allow, dict):
+        return set()
+    return {k for k, v in allow.items() if isinstance(k, str) and isinstance(v, str) and v.strip()}
+
+
+def _giveaways(loaded: LoadedYaml) -> Iterator[Diagnostic]:
+    """Prompts leaning on missing context, and questions that give themselves away
+    (`core.giveaways` owns the rules; the generator follows the same ones)."""
     for index, question in _questions(loaded):
-        answer, prompt = question.get("answer"), prompts.get(index)
-        if question.get("type") == "true_false" or not isinstance(answer, str) or prompt is None:
+        prompt, answer = question.get("prompt"), question.get("answer")
+        if not isinstance(prompt, str):
             continue
-        wanted = normalise(answer)
-        if len(wanted) >= 3 and f" {wanted} " in f" {prompt} ":
-            line, col = loaded.location(("questions", index, "prompt"))
+        allowed = _allowed(question)
+        where = ("questions", index, "prompt")
+        how = "or mark it `allow: {%s: <why>}` if it is on purpose"
+        found = missing_context(prompt) if "missing-context" not in allowed else None
+        if found is not None:
+            line, col = loaded.location(where)
             yield warning(
                 loaded.path,
                 line,
                 col,
-                f"the answer '{answer}' appears in the prompt",
-                "reword the prompt so it does not give the answer away",
+                f"the prompt leans on context the player never sees ('{found}')",
+                "name what it refers to, so the question reads alone, " + how % "missing-context",
             )
+        kind = question.get("type")
+        choices = _texts(question.get("choices")) or []
+        if kind == "choice" and isinstance(answer, str) and "lone-option" not in allowed:
+            lone = lone_option_match(prompt, choices)
+            if lone is not None:
+                option, word = lone
+                position = choices.index(option)
+                line, col = loaded.location(("questions", index, "choices", position))
+                who = "the answer" if option == answer else "a wrong option"
+                yield warning(
+                    loaded.path,
+                    line,
+                    col,
+                    f"only one option, {who} '{option}', shares the word '{word}' with the prompt",
+                    "reword the prompt or the options so no option stands out, "
+                    + how % "lone-option",
+                )
+        if kind == "true_false" and answer is False and "absolute-word" not in allowed:
+            extreme = absolute_word(prompt)
+            if extreme is not None:
+                line, col = loaded.location(where)
+                yield warning(
+                    loaded.path,
+                    line,
+                    col,
+                    f"the false statement says '{extreme}': absolute words give false ones away",
+                    "make it false by a fact, not by an extreme word, " + how % "absolute-word",
+                )
+
+
+def _answer_in_prompt(loaded: LoadedYaml, prompts: dict[int, str]) -> Iterator[Diagnostic]:
+    """The answer, or a distinctive word of it no other option shares, in the prompt."""
+    for index, question in _questions(loaded):
+        answer, prompt = question.get("answer"), question.get("prompt")
+        if question.get("type") == "true_false" or not isinstance(answer, str):
+            continue
+        if not isinstance(prompt, str) or "answer-in-prompt" in _allowed(question):
+            continue
+        others = [c for c in _texts(question.get("choices")) or [] if c != answer]
+        found = answer_in_prompt(prompt, answer, others)
+        if found is None:
+            continue
+        line, col = loaded.location(("questions", index, "prompt"))
+        what = f"the answer '{answer}'" if found == answer else f"'{found}', from the answer,"
+        yield warning(
+            loaded.path,
+            line,
+            col,
+            f"{what} appears in the prompt",
+            "reword the prompt so it does not give the answer away, or mark it "
+            "`allow: {answer-in-prompt: <why>}` if it is on purpose",
+        )
 
 
 def _near_duplicate_prompts(loaded: LoadedYaml, prompts: dict[int, str]) -> Iterator[Diagnostic]:
@@ -228,6 +312,7 @@ def _choice_patterns(loaded: LoadedYaml) -> Iterator[Diagnostic]:
             f"the correct choice is the longest in {longest} of {len(positions)} choice questions",
             "players learn to pick the longest; make some wrong choices as long",
         )
+    slot, most = Counter(positions).most_common(1)[0]
     if len(set(positions)) == 1:
         yield warning(
             loaded.path,
@@ -235,6 +320,15 @@ def _choice_patterns(loaded: LoadedYaml) -> Iterator[Diagnostic]:
             col,
             f"every correct answer is written as choice {positions[0] + 1}",
             "the game shuffles choices, but anyone reading the pack sees the pattern; vary it",
+        )
+    elif most > DOMINANT_SHARE * len(positions):
+        yield warning(
+            loaded.path,
+            line,
+            col,
+            f"the correct answer is written as choice {slot + 1} in {most} of "
+            f"{len(positions)} choice questions",
+            "exports keep the written order, where players learn the pattern; vary it",
         )
 
 
@@ -244,13 +338,24 @@ def _all_true_or_false(loaded: LoadedYaml) -> Iterator[Diagnostic]:
         for _, q in _questions(loaded)
         if q.get("type") == "true_false" and isinstance(q.get("answer"), bool)
     ]
-    if len(answers) >= MIN_QUESTIONS_FOR_PATTERNS and len(set(answers)) == 1:
-        line, col = loaded.key_location(("questions",))
-        word = "true" if answers[0] else "false"
+    if len(answers) < MIN_QUESTIONS_FOR_PATTERNS:
+        return
+    line, col = loaded.key_location(("questions",))
+    value, most = Counter(answers).most_common(1)[0]
+    word = "true" if value else "false"
+    if len(set(answers)) == 1:
         yield warning(
             loaded.path,
             line,
             col,
             f"every true_false answer is {word}",
             "players learn the pattern; write some statements the other way round",
+        )
+    elif most > DOMINANT_SHARE * len(answers):
+        yield warning(
+            loaded.path,
+            line,
+            col,
+            f"{most} of {len(answers)} true_false answers are {word}",
+            "players learn to guess the common one; write some statements the other way round",
         )
