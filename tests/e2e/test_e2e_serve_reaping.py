@@ -10,6 +10,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from boschquiz.web.server import QuizServer
 from tests.e2e.served import ServedGame
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -78,3 +79,39 @@ async def test_no_game_process_is_left_behind(served: ServedGame) -> None:
     assert len(served.seen) >= CYCLES // 2, f"only {len(served.seen)} games were ever seen"
     left = served.left_behind()
     assert left == {}, f"game processes left (pid: state): {left}\n{served.output()}"
+
+
+async def test_a_full_server_turns_the_next_tab_away(tmp_path: Path) -> None:
+    """With every table taken, a further tab is told so and closed; no game is started for
+    it, and stopping the server ends the one that plays."""
+    server = QuizServer(["--saves", str(tmp_path / "saves")], "127.0.0.1", 0, max_games=1)
+    bound: list[tuple[str, int]] = []
+    listening = asyncio.Event()
+
+    def ready(addresses: list[tuple[str, int]]) -> None:
+        bound.extend(addresses)
+        listening.set()
+
+    running = asyncio.create_task(server.run(ready))
+    try:
+        await asyncio.wait_for(listening.wait(), WAIT)
+        ws_url = f"ws://127.0.0.1:{bound[0][1]}/ws?width=80&height=24"
+        async with aiohttp.ClientSession() as session:
+            playing = await session.ws_connect(ws_url)
+            await read_until(playing, None)
+            turned_away = await session.ws_connect(ws_url)
+            told = await asyncio.wait_for(turned_away.receive(), WAIT)
+            closed = await asyncio.wait_for(turned_away.receive(), WAIT)
+            assert told.type == aiohttp.WSMsgType.BINARY
+            assert b"Every table is taken" in told.data
+            assert closed.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+            assert len(server.games) == 1
+            [game] = server.games.running()
+            assert game.pid is not None
+            server.stopping.set()
+            await asyncio.wait_for(running, WAIT)
+        assert len(server.games) == 0
+        assert not Path(f"/proc/{game.pid}").exists()
+    finally:
+        server.stopping.set()
+        await asyncio.wait_for(running, WAIT)

@@ -149,6 +149,9 @@ class Games:
     def add(self, game: GameProcess) -> None:
         self._running.add(game)
 
+    def running(self) -> list[GameProcess]:
+        return list(self._running)
+
     def discard(self, game: GameProcess) -> None:
         self._running.discard(game)
 

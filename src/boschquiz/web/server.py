@@ -42,7 +42,9 @@ def game_command(game_args: Sequence[str]) -> list[str]:
 class QuizServer(Server):
     """Serves the game menu to browsers, one game process per websocket."""
 
-    def __init__(self, game_args: Sequence[str], host: str, port: int) -> None:
+    def __init__(
+        self, game_args: Sequence[str], host: str, port: int, *, max_games: int = MAX_GAMES
+    ) -> None:
         self.game_argv = game_command(game_args)
         super().__init__(
             " ".join(self.game_argv),
@@ -52,6 +54,9 @@ class QuizServer(Server):
             templates_path=TEMPLATES,
         )
         self.games = Games()
+        self.max_games = max_games
+        self.stopping = asyncio.Event()
+        """Set by a stop signal (or a test): `run()` then stops every game and returns."""
 
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints its banner here; `run()` prints our own line instead."""
@@ -68,7 +73,7 @@ class QuizServer(Server):
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
-        if len(self.games) >= MAX_GAMES:
+        if len(self.games) >= self.max_games:
             await websocket.send_bytes(b"\r\nEvery table is taken: try again later.\r\n")
             await websocket.close()
             return websocket
@@ -110,15 +115,14 @@ class QuizServer(Server):
         app = await self._make_app()
         runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await runner.setup()
-        stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in STOP_SIGNALS:
-            loop.add_signal_handler(signum, stop.set)
+            loop.add_signal_handler(signum, self.stopping.set)
         try:
             site = web.TCPSite(runner, self.host, self.port)
             await site.start()
             ready(list(runner.addresses))
-            await stop.wait()
+            await self.stopping.wait()
         finally:
             await self.games.stop_all()
             await runner.cleanup()
