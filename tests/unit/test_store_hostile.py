@@ -334,3 +334,21 @@ def test_absurd_applied_through_does_not_send_games_astray(tmp_path: Path, appli
     assert sorted(p.name for p in (tmp_path / "games").iterdir()) == ["games-000000.json"]
     assert len(open_store(tmp_path).top_scores(Mode.CLASSIC, Difficulty.MEDIUM)) == 3
     assert announced(store.notices(), tmp_path)
+
+
+def test_reading_a_small_saves_file_does_not_reserve_the_size_cap(tmp_path: Path) -> None:
+    """The 16 MiB cap bounds what is read, it is not allocated up front: opening a small
+    store peaks far below it (bench_store's memory target watches the same)."""
+    import tracemalloc
+
+    from boschquiz.core.files import read_regular_file
+
+    path = tmp_path / "small.json"
+    path.write_text('{"t": {}}')
+    tracemalloc.start()
+    try:
+        assert read_regular_file(path, 16 * 2**20) == b'{"t": {}}'
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20

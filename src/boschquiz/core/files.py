@@ -44,8 +44,7 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
             raise FileRefused("is a folder, not a file")
         if not stat.S_ISREG(mode):
             raise FileRefused(f"is {file_kind(mode)}, not a regular file")
-        with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            data = handle.read(max_bytes + 1)
+        data = _read_at_most(descriptor, max_bytes + 1)
     except OSError as exc:
         raise FileRefused(describe_os_error(exc), exc) from None
     finally:
@@ -53,6 +52,21 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise FileTooLarge(f"is larger than the {max_bytes // (1024 * 1024)} MiB limit")
     return data
+
+
+def _read_at_most(descriptor: int, limit: int) -> bytes:
+    """Up to `limit` bytes, in pieces sized by what the file holds (asking for `limit` at
+    once would allocate that much however small the file)."""
+    chunks: list[bytes] = []
+    size = 0
+    want = min(os.fstat(descriptor).st_size + 1, limit)
+    while size < limit:
+        chunk = os.read(descriptor, min(max(want, 1 << 16), limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def file_kind(mode: int) -> str:
