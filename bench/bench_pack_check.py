@@ -11,6 +11,8 @@ Shapes (each the worst of its kind that the checks once made quadratic):
   fuzzy comparison per byte);
 - 25,000 empty questions (100,000 schema errors);
 - 20 choice questions whose 100 KB answer is not among its 100 KB choices ("did you mean");
+- a facts file (checked by `validate_facts_file`, as `packs validate` does) of 3,000 entities
+  and 3,000 facts naming unknown entities ("did you mean" against every entity);
 - with `--full`: 16 MiB of empty questions and a valid pack near the 16 MiB limit.
 """
 
@@ -31,10 +33,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import yaml
 
 from bench._report import report
+from boschquiz.facts import validate_facts_file
 from boschquiz.packs import load_pack
 from boschquiz.yamlsafe import MAX_BYTES
 
 MAX_RATIO = 4.0
+FACTS_SHAPE = "facts: 3,000 unknown entity references"
 HEAD = "pack:\n  id: bench\n  title: Bench\nquestions:\n"
 
 
@@ -80,6 +84,20 @@ def shapes(full: bool) -> dict[str, Callable[[], str]]:
             HEAD + "".join(choice(i) for i in range(20))
         ),
     }
+
+    def facts() -> str:
+        lines = ["sources:", "  - {id: src, title: T, date: '2025-07-07', cite_as: the source}"]
+        lines.append("entities:")
+        lines += [f"  - {{id: person-{i}, type: person, name: Person {i}}}" for i in range(3000)]
+        lines.append("facts:")
+        lines += [
+            f"  - {{id: f-{i}, subject: nobody-{i}, relation: played_by, object: persn-{i},"
+            " sources: [src], canon: real}"
+            for i in range(3000)
+        ]
+        return "\n".join(lines) + "\n"
+
+    found[FACTS_SHAPE] = facts
     if full:
         found["16 MiB of empty questions"] = lambda: HEAD + "  - {}\n" * (MAX_BYTES // 7 - 10)
         found["valid pack near 16 MiB"] = lambda: (
@@ -129,12 +147,16 @@ def main() -> int:
     worst = ("", 0.0, 0.0)
     with tempfile.TemporaryDirectory() as folder:
         for name, make in shapes(args.full).items():
-            path = Path(folder) / "pack.yaml"
+            is_facts = name == FACTS_SHAPE
+            path = Path(folder) / ("facts" if is_facts else "") / "pack.yaml"
+            path.parent.mkdir(exist_ok=True)
             path.write_text(make(), encoding="utf-8")
             text = path.read_text(encoding="utf-8")
 
             figure, floor = interleaved(
-                lambda path=path: load_pack(path),  # type: ignore[misc]
+                (lambda path=path: validate_facts_file(path))  # type: ignore[misc]
+                if is_facts
+                else (lambda path=path: load_pack(path)),  # type: ignore[misc]
                 lambda text=text: c_parse(text),  # type: ignore[misc]
                 args.repeat,
             )

@@ -10,7 +10,7 @@ import pytest
 
 from boschquiz.core.diagnostics import Diagnostic
 from boschquiz.facts import generate_from_dir, validate_facts_file
-from boschquiz.facts.loading import facts_schema_json, load_facts_dir
+from boschquiz.facts.loading import MAX_HINTS, facts_schema_json, load_facts_dir
 from boschquiz.facts.templates import RELATIONS
 from boschquiz.yamlsafe import load_yaml
 
@@ -274,3 +274,24 @@ def test_odd_values_are_located_errors_not_crashes(
     assert found.line > 0
     assert len(found.message) < 200
     assert load_facts_dir(path.parent).diagnostics
+
+
+def test_did_you_mean_hints_stop_after_the_cap(tmp_path: Path) -> None:
+    """Thousands of unknown references are all reported, but only the first `MAX_HINTS` are
+    compared with every id for a hint (the rest would cost their product)."""
+    folder = tmp_path / "facts"
+    folder.mkdir()
+    lines = ["sources:", "  - {id: src, title: T, date: '2025-07-07', cite_as: the source}"]
+    lines += ["entities:", "  - {id: hero, type: character, name: Hero}"]
+    lines.append("facts:")
+    lines += [
+        f"  - {{id: f-{i}, subject: heroo, relation: played_by, object: x-{i},"
+        " sources: [src], canon: real}"
+        for i in range(MAX_HINTS + 50)
+    ]
+    path = folder / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    unknown = [d for d in validate_facts_file(path) if "unknown entity 'heroo'" in d.message]
+    assert len(unknown) == MAX_HINTS + 50
+    hinted = [d for d in unknown if d.hint == "did you mean 'hero'?"]
+    assert 0 < len(hinted) <= MAX_HINTS

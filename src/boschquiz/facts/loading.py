@@ -7,7 +7,6 @@ so what is generated is built only from facts that passed every check.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -17,6 +16,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
+
+from rapidfuzz import fuzz, process
 
 from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.core.model import Show
@@ -36,6 +37,7 @@ from boschquiz.facts.model import (
 from boschquiz.facts.templates import RELATIONS
 from boschquiz.yamlsafe import MAX_BYTES, LoadedYaml, SchemaCheck, load_yaml_bytes
 from boschquiz.yamlsafe.guards import read_capped
+from boschquiz.yamlsafe.schema import MAX_COMPARED
 
 FACTS_KEYS = ("sources", "entities", "facts")
 SEASON = "season"
@@ -199,8 +201,16 @@ def _unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return out
 
 
+MAX_HINTS = 100
+""""Did you mean" hints per load of a facts base (see `_Builder._closest`)."""
+HINT_SCORE = 60
+"""rapidfuzz ratio (0-100) from which an id is offered as "did you mean" (difflib's 0.6)."""
+
+
 def _closest(word: str, options: Iterable[str]) -> str | None:
-    found = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    found = process.extractOne(
+        word[:MAX_COMPARED], sorted(options), scorer=fuzz.ratio, score_cutoff=HINT_SCORE
+    )
     return f"did you mean '{found[0]}'?" if found else None
 
 
@@ -250,6 +260,16 @@ class _Builder:
         self.statements: dict[tuple[str, str, str, str | None], str] = {}
         self.until_ended: list[tuple[str, str, str, _Seen]] = []
         """Facts without `as_of` that need none only if their subject has ended."""
+        self.hints_left = MAX_HINTS
+
+    def _closest(self, word: str, options: Iterable[str]) -> str | None:
+        """A "did you mean" hint, while `MAX_HINTS` last (each compares `word` with every
+        option: thousands of unknown references against thousands of ids would cost their
+        product, so later errors come without a hint)."""
+        if self.hints_left <= 0:
+            return None
+        self.hints_left -= 1
+        return _closest(word, options)
 
     def build(self) -> FactsBase:
         for doc in self.documents:
@@ -391,14 +411,14 @@ class _Builder:
             doc.error(
                 (*keypath, "relation"),
                 f"relation '{relation}' has no question template",
-                _closest(relation, RELATIONS) or "the relations are listed in docs/facts.md",
+                self._closest(relation, RELATIONS) or "the relations are listed in docs/facts.md",
             )
         for position, source in enumerate(sources):
             if source not in self.sources:
                 doc.error(
                     (*keypath, "sources", position),
                     f"unknown source '{source}'",
-                    _closest(source, self.sources) or "add it under sources:",
+                    self._closest(source, self.sources) or "add it under sources:",
                 )
         spoils = self._spoils(doc, keypath, item, canon)
         subject_entity = self._entity(doc, (*keypath, "subject"), subject)
@@ -523,7 +543,8 @@ class _Builder:
                 doc.error(
                     where,
                     f"'{tag.novel}' is not a novel of the base",
-                    _closest(tag.novel, novels) or "define it under entities: with type: novel",
+                    self._closest(tag.novel, novels)
+                    or "define it under entities: with type: novel",
                 )
                 return None
             if canon is Canon.TV:
@@ -555,7 +576,7 @@ class _Builder:
             doc.error(
                 keypath,
                 f"unknown entity '{entity_id}'",
-                _closest(entity_id, self.entities) or "add it under entities:",
+                self._closest(entity_id, self.entities) or "add it under entities:",
             )
         return entity
 
