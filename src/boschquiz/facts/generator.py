@@ -284,11 +284,13 @@ class _FactQuestions:
                 return None
             template = spec.forward
             others = ""
-            if len(true_objects) > 1:
+            stated = self._stated_others()
+            if len(true_objects) > 1 and stated:
+                # the others the prompt names are the true ones; a contested other is named
+                # nowhere (and never offered), so with no other left the plain prompt asks
                 if spec.forward_many is None:
                     return None
                 template = spec.forward_many
-                stated = self._stated_others()
                 others = joined(sorted(self.words.name(o) for o in stated))
                 named = self._others_spoils(stated)
             prompts = self._prompts(Form.FORWARD, template, others=others)

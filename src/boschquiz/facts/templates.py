@@ -211,7 +211,7 @@ _SPECS = (
         name="set_in",
         subject_types=SERIES,
         kind=ValueKind.ENTITY,
-        object_types=_types("place"),
+        object_types=_types("city", "place"),
         category="setting",
         statement=("{subject} is set in {object}.", "{subject} takes place in {object}."),
         forward=(
@@ -442,7 +442,7 @@ _SPECS = (
         subject_types=CHARACTER,
         kind=ValueKind.TEXT,
         category="characters",
-        statement=("{subject} works as {value}{in_context}.", "{subject} is {value}{in_context}."),
+        statement="{subject} is {value}{in_context}.",
     ),
     RelationSpec(
         name="appears_in",
@@ -801,7 +801,6 @@ _V2_SPECS = (
             "Which series opens with {object}?",
         ),
         forward_closed=True,
-        reverse_closed=True,
     ),
     RelationSpec(
         name="performed_by",
@@ -991,18 +990,467 @@ _V2_SPECS = (
         kind=ValueKind.NUMBER,
         category="novels",
         statement=(
-            "{subject} is book {value} of its series{in_context}.",
-            "{subject} is number {value} in its series{in_context}.",
+            "{subject} is book {value}{in_context}.",
+            "{subject} is number {value}{in_context}.",
         ),
         forward=(
-            "Which number is {subject} in its series{in_context}?",
-            "Where does {subject} come in its series{in_context}?",
+            "Which number is {subject}{in_context}?",
+            "Which book number is {subject}{in_context}?",
         ),
-        forward_closed=True,
         value_min=1,
         value_max=99,
     ),
 )
 
-RELATIONS: dict[str, RelationSpec] = {spec.name: spec for spec in (*_SPECS, *_V2_SPECS)}
+_PLACE = _types("city", "place")
+"""A city (Los Angeles) or another place (the Hollywood Hills): a wrong answer is of the
+answer's own type, so a city question never offers a district as wrong."""
+_ORGANISATION = _types("organisation")
+
+_RESEARCH_SPECS = (
+    # Relations the researchers of the shipped base needed (issue 12). Open unless the base
+    # lists every true answer by nature (one pilot director, one death, one birth date).
+    RelationSpec(
+        name="produced_by",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=_ORGANISATION,
+        category="creators",
+        statement=(
+            "{object} is one of the production companies of {subject}.",
+            "{subject} was produced by {object}, among others.",
+        ),
+    ),
+    RelationSpec(
+        name="song_written_by",
+        subject_types=_types("song"),
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="music",
+        statement=(
+            "{object} wrote the song {subject}.",
+            "The song {subject} was written by {object}.",
+        ),
+    ),
+    RelationSpec(
+        name="lived_in",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=_PLACE,
+        category="characters",
+        statement="{subject} has lived in {object}{in_context}.",
+    ),
+    RelationSpec(
+        name="served_in",
+        subject_types=CHARACTER,
+        kind=ValueKind.TEXT,
+        category="characters",
+        statement=(
+            "{subject} served in {value}{in_context}.",
+            "{subject}'s military service includes {value}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="pilot_directed_by",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="creators",
+        statement=(
+            "{object} directed the pilot of {subject}.",
+            "The pilot of {subject} was directed by {object}.",
+        ),
+        forward=(
+            "Who directed the pilot of {subject}?",
+            "The pilot of {subject} was directed by whom?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="pilot_written_by",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="creators",
+        statement=(
+            "{object} has a writing credit on the pilot of {subject}.",
+            "{object} is one of the writers of the pilot of {subject}.",
+        ),
+        forward=(
+            "Who wrote the pilot of {subject}?",
+            "The pilot of {subject} was written by whom?",
+        ),
+        forward_many=(
+            "The pilot of {subject} was written by {others} and whom?",
+            "Together with {others}, who wrote the pilot of {subject}?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="died_in_season",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=SEASON,
+        category="story",
+        statement=("{subject} dies in {object}.", "The death of {subject} comes in {object}."),
+        forward=(
+            "In which season does {subject} die{in_context}?",
+            "{subject} dies in which season{in_context}?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="dies_in",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=NOVEL,
+        category="story",
+        statement=(
+            "{subject} dies in the novel {object}.",
+            "The novel {object} sees {subject} die.",
+        ),
+        forward=("In which novel does {subject} die?", "Which novel sees {subject} die?"),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="announced_for_service",
+        subject_types=SERIES,
+        kind=ValueKind.ENTITY,
+        object_types=_types("platform"),
+        category="release",
+        statement=(
+            "{subject} was first announced for {object}.",
+            "When first announced, {subject} was meant for {object}.",
+        ),
+        forward=(
+            "Which service was {subject} first announced for?",
+            "For which service was {subject} first announced?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="renamed_to",
+        subject_types=_types("platform"),
+        kind=ValueKind.ENTITY,
+        object_types=_types("platform"),
+        category="release",
+        statement=("{subject} was renamed {object}.", "{subject} took the new name {object}."),
+        forward=("What was {subject} renamed?", "What new name did {subject} take?"),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="season_finale_date",
+        subject_types=SEASON,
+        kind=ValueKind.DATE,
+        category="release",
+        statement=(
+            "The last episode of {subject} came out on {value}.",
+            "The finale of {subject} was released on {value}.",
+        ),
+        forward=(
+            "On what date did the last episode of {subject} come out?",
+            "When was the finale of {subject} released?",
+        ),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="episodes_at_premiere",
+        subject_types=SEASON,
+        kind=ValueKind.NUMBER,
+        category="release",
+        statement=(
+            "{value} episodes of {subject} came out on its first day.",
+            "{subject} opened with {value} episodes released at once.",
+        ),
+        forward=(
+            "How many episodes of {subject} came out on its first day?",
+            "With how many episodes released at once did {subject} open?",
+        ),
+        forward_closed=True,
+        value_min=1,
+        value_max=99,
+    ),
+    RelationSpec(
+        name="ending_announced",
+        subject_types=SERIES,
+        kind=ValueKind.TEXT,
+        category="history",
+        statement=(
+            "The end of {subject} was announced in {value}.",
+            "Word that {subject} would end came in {value}.",
+        ),
+    ),
+    RelationSpec(
+        name="ordered_to_series",
+        subject_types=SERIES,
+        kind=ValueKind.TEXT,
+        category="history",
+        statement=(
+            "{subject} was ordered to series in {value}.",
+            "{subject} got its series order in {value}.",
+        ),
+    ),
+    RelationSpec(
+        name="hired_by",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=CHARACTER,
+        category="story",
+        statement=(
+            "{subject} is hired by {object}{in_context}.",
+            "{object} hires {subject}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="kidnapped_by",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=CHARACTER,
+        category="story",
+        statement=(
+            "{subject} is kidnapped by {object}{in_context}.",
+            "{object} kidnaps {subject}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="runs_for_office",
+        subject_types=CHARACTER,
+        kind=ValueKind.TEXT,
+        category="story",
+        statement=(
+            "{subject} runs for {value}{in_context}.",
+            "{subject} stands for election as {value}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="sibling_of",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=CHARACTER,
+        category="family",
+        statement=(
+            "{subject} is a sibling of {object}{in_context}.",
+            "{subject} and {object} are siblings{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="murdered",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=CHARACTER,
+        category="story",
+        statement=(
+            "{subject} murdered {object}{in_context}.",
+            "{object} was murdered by {subject}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="arrested_for_murder_of",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=CHARACTER,
+        category="story",
+        statement=(
+            "{subject} is arrested for the murder of {object}{in_context}.",
+            "{subject} is taken into custody for the murder of {object}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="based_at",
+        subject_types=_types("unit"),
+        kind=ValueKind.ENTITY,
+        object_types=_PLACE,
+        category="lapd",
+        statement=(
+            "{subject} is based at {object}{in_context}.",
+            "{subject} is housed at {object}{in_context}.",
+        ),
+    ),
+    # Book canon
+    RelationSpec(
+        name="murdered_in",
+        subject_types=CHARACTER,
+        kind=ValueKind.YEAR,
+        category="story",
+        statement=(
+            "{subject} was murdered in {value}.",
+            "The murder of {subject} took place in {value}.",
+        ),
+        forward=("In what year was {subject} murdered?", "When was {subject} murdered?"),
+        forward_closed=True,
+        value_min=1900,
+        value_max=2100,
+    ),
+    RelationSpec(
+        name="age_when_mother_murdered",
+        subject_types=CHARACTER,
+        kind=ValueKind.NUMBER,
+        category="story",
+        # the wording assumes a son: the base's only such fact is Harry Bosch's
+        statement=(
+            "{subject} was {value} when his mother was murdered.",
+            "{subject} lost his mother to murder at the age of {value}.",
+        ),
+        forward=(
+            "How old was {subject} when his mother was murdered?",
+            "At what age did {subject} lose his mother to murder?",
+        ),
+        forward_closed=True,
+        value_min=1,
+        value_max=99,
+    ),
+    RelationSpec(
+        name="motto",
+        subject_types=CHARACTER,
+        kind=ValueKind.TEXT,
+        category="characters",
+        statement=(
+            "The motto of {subject} is “{value}”.",
+            "{subject} lives by the motto “{value}”.",
+        ),
+    ),
+    RelationSpec(
+        name="birth_year",
+        subject_types=_types("character", "person"),
+        kind=ValueKind.YEAR,
+        category="characters",
+        statement=(
+            "{subject} was born in {value}{in_context}.",
+            "{subject}'s birth year is {value}{in_context}.",
+        ),
+        forward=(
+            "In what year was {subject} born{in_context}?",
+            "When was {subject} born{in_context}?",
+        ),
+        forward_closed=True,
+        value_min=1900,
+        value_max=2100,
+    ),
+    RelationSpec(
+        name="diagnosed_with",
+        subject_types=CHARACTER,
+        kind=ValueKind.TEXT,
+        category="story",
+        statement=(
+            "{subject} is diagnosed with {value}{in_context}.",
+            "{subject} is found to have {value}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="grew_up_in",
+        subject_types=CHARACTER,
+        kind=ValueKind.ENTITY,
+        object_types=_PLACE,
+        category="characters",
+        statement=(
+            "{subject} grew up in {object}{in_context}.",
+            "{subject} spent childhood years in {object}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="dog_named",
+        subject_types=CHARACTER,
+        kind=ValueKind.TEXT,
+        category="characters",
+        statement=(
+            "{subject} has a dog named {value}{in_context}.",
+            "The dog of {subject} is called {value}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="studied_at",
+        subject_types=_types("character", "person"),
+        kind=ValueKind.ENTITY,
+        object_types=_ORGANISATION,
+        category="characters",
+        statement=(
+            "{subject} studied at {object}{in_context}.",
+            "{subject} went to {object}{in_context}.",
+        ),
+    ),
+    RelationSpec(
+        name="worked_for",
+        subject_types=PERSON,
+        kind=ValueKind.ENTITY,
+        object_types=_ORGANISATION,
+        category="author",
+        statement=("{subject} worked for {object}.", "{subject} was on the staff of {object}."),
+    ),
+    RelationSpec(
+        name="born_in",
+        subject_types=PERSON,
+        kind=ValueKind.ENTITY,
+        object_types=_PLACE,
+        category="author",
+        statement=("{subject} was born in {object}.", "{object} is the birthplace of {subject}."),
+        forward=("Where was {subject} born?", "What is the birthplace of {subject}?"),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="birth_date",
+        subject_types=PERSON,
+        kind=ValueKind.DATE,
+        category="author",
+        statement=("{subject} was born on {value}.", "{subject}'s birthday is {value}."),
+        forward=("On what date was {subject} born?", "When was {subject} born?"),
+        forward_closed=True,
+    ),
+    RelationSpec(
+        name="won_award",
+        subject_types=NOVEL,
+        kind=ValueKind.TEXT,
+        category="novels",
+        statement=("{subject} won {value}.", "{value} went to {subject}."),
+    ),
+    RelationSpec(
+        name="film_adaptation_year",
+        subject_types=NOVEL,
+        kind=ValueKind.YEAR,
+        category="novels",
+        statement=(
+            "The film of {subject} came out in {value}.",
+            "{subject} was made into a film released in {value}.",
+        ),
+        forward=(
+            "In what year did the film of {subject} come out?",
+            "When was the film of {subject} released?",
+        ),
+        forward_closed=True,
+        value_min=1900,
+        value_max=2100,
+    ),
+    RelationSpec(
+        name="film_adaptation_stars",
+        subject_types=NOVEL,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="novels",
+        statement=(
+            "{object} stars in the film of {subject}.",
+            "The film of {subject} stars {object}.",
+        ),
+    ),
+    RelationSpec(
+        name="film_adaptation_directed_by",
+        subject_types=NOVEL,
+        kind=ValueKind.ENTITY,
+        object_types=PERSON,
+        category="novels",
+        statement=(
+            "{object} directed the film of {subject}.",
+            "The film of {subject} was directed by {object}.",
+        ),
+        forward=(
+            "Who directed the film of {subject}?",
+            "The film of {subject} was directed by whom?",
+        ),
+        forward_closed=True,
+    ),
+)
+"""Relations added for the researched base (issue 12): see "Relations and their templates"
+in docs/facts.md."""
+
+RELATIONS: dict[str, RelationSpec] = {
+    spec.name: spec for spec in (*_SPECS, *_V2_SPECS, *_RESEARCH_SPECS)
+}
 """Every relation a facts file may use, by name."""
