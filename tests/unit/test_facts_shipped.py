@@ -339,7 +339,7 @@ def test_shipped_ids_are_pinned() -> None:
     for pinned in (
         "gen/renee-ballard-played-by-maggie-q/forward",
         "gen/harry-bosch-played-by-titus-welliver/reverse",
-        "gen/ballard-created-by-alaimo/true",
+        "gen/ballard-created-by-alaimo/false",
         "gen/ballard-created-by-sherwood/forward",
         "gen/bosch-ended-because-of-budget/false",
         "gen/mindhunter-recommended/reverse",

@@ -819,7 +819,14 @@ _V2_SPECS = (
         category="release",
         statement=("{subject} was released on {value}.", "{subject} came out on {value}."),
         forward=("On what date was {subject} released?", "When did {subject} come out?"),
+        # every season of the three shows is an entity of the base, so the season that came
+        # out on a date is one of them and no other
+        reverse=(
+            "Which season in the Bosch universe came out on {value}?",
+            "Which season of the Bosch shows was released on {value}?",
+        ),
         forward_closed=True,
+        reverse_closed=True,
     ),
     RelationSpec(
         name="season_episode_count",
