@@ -1,4 +1,5 @@
-"""Plain mode on input that is not clean UTF-8 text: the game plays to the end and is saved."""
+"""Plain mode on input that is not clean UTF-8 text: no crash; a line naming no choice asks
+again, and the game plays to the end and is saved."""
 
 from __future__ import annotations
 
@@ -41,10 +42,12 @@ def run_bytes(
 def test_answers_that_are_not_utf8_play_to_the_end_and_save(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
-    """Every answer line is undecodable bytes: the game ends, exit 0, and the game is saved."""
-    run = run_bytes([*play_args(tmp_path, "classic")], NOT_UTF8 * 40, **env)
+    """Every other answer line is undecodable bytes: each asks again (it names no choice),
+    the game ends, exit 0, and the game is saved."""
+    run = run_bytes([*play_args(tmp_path, "classic")], (NOT_UTF8 + b"1\n") * 40, **env)
     assert b"Traceback" not in run.stderr, run.stderr.decode(errors="replace")
     assert run.returncode == 0
+    assert b"is none of the choices" in run.stdout
     assert b"Game over." in run.stdout
     assert saved_games(tmp_path) == 1
 
@@ -61,15 +64,18 @@ def test_player_name_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_superscript_digits_are_typed_answers_not_a_crash(tmp_path: Path) -> None:
-    """`²` is a digit to `str.isdigit` but not to `int`: it is taken as a (wrong) answer."""
-    code, out = play(tmp_path / "saves", Mode.CLASSIC, "²\n¹\n³\n" * 10)
+    """`²` is a digit to `str.isdigit` but not to `int`: it is text naming no choice, so the
+    question is asked again (never a crash, never counted)."""
+    code, out = play(tmp_path / "saves", Mode.CLASSIC, "²\n¹\n³\n1\n" * 10)
     assert code == 0
-    assert "Game over. 0 of 10 right." in out
+    assert "'²' is none of the choices" in out
+    assert "Game over." in out
+    assert out.count("Right!") + out.count("Wrong.") == 10
 
 
 def test_lone_surrogates_from_a_stream_are_replaced_and_saved(tmp_path: Path) -> None:
     """A stream handing over surrogate escapes (Python's surrogateescape) still saves."""
-    code, out = play(tmp_path / "saves", Mode.CLASSIC, "\udcff\udcfe\n" * 10)
+    code, out = play(tmp_path / "saves", Mode.CLASSIC, "\udcff\udcfe\n1\n" * 10)
     assert code == 0
     assert "Saved in" in out
 

@@ -22,6 +22,7 @@ from boschquiz.store import Store
 from tests.unit.test_game_support import (
     PLAYER,
     bank_of,
+    choice_question,
     new_game,
     true_false_question,
     typed_question,
@@ -164,7 +165,7 @@ def test_ladder_piped_ones_stop_at_the_first_miss_or_the_top(tmp_path: Path) -> 
     """Piped 1s end a ladder: either a miss ends it or all fifteen rungs are climbed."""
     code, out = play(tmp_path, Mode.LADDER)
     assert code == 0
-    assert "The ladder ends here" in out or "15 of 15 right" in out
+    assert "You fall from rung" in out or "Top of the ladder: all 15 rungs" in out
 
 
 class Scripted(io.StringIO):
@@ -194,7 +195,8 @@ def test_ladder_lifelines_and_walk_away_by_command() -> None:
     assert "+15 s: 35 seconds for this question now." in text
     assert "Skipped. The answer was" in text
     assert "Lifelines left: none. Walk away: !walk." in text
-    assert f"You walk away with {result.record.score} points." in text
+    assert f"You walk away with {result.record.score:,} points." in text
+    assert f"Walked away at rung 4 of 15 with {result.record.score:,} points." in text
     assert result.walked_away
     assert result.record.correct == 3
 
@@ -325,3 +327,48 @@ def test_a_ranked_game_that_beats_the_table_is_a_new_high_score(tmp_path: Path) 
     assert "New high score" not in first
     assert "Number 1 in the classic table." in first
     assert "New high score: number 1 in the classic table!" in second
+
+
+def test_a_misspelt_choice_text_picks_that_choice(tmp_path: Path) -> None:
+    """ "Fasle" names False: the engine's answer matcher reads choice text too."""
+    bank = QuestionBank((true_false_question("tf"),))
+    _, out = play(tmp_path, Mode.CLASSIC, "Fasle\n", bank=bank, questions=1)
+    assert "Wrong. The answer was True." in out
+    assert "none of the choices" not in out
+
+
+def test_a_number_or_text_naming_no_choice_asks_again(tmp_path: Path) -> None:
+    """ "7" of three choices and "zebra" are asked again, never counted as wrong."""
+    bank = QuestionBank((true_false_question("tf"),))
+    code, out = play(tmp_path, Mode.CLASSIC, "7\nzebra\nTrue\n", bank=bank, questions=1)
+    assert code == 0
+    assert "'7' is none of the choices" in out
+    assert "'zebra' is none of the choices" in out
+    assert "Game over. 1 of 1 right." in out
+
+
+def test_why_follows_right_answers_and_the_recap_ends_the_game(tmp_path: Path) -> None:
+    """The explanation is shown after a right answer too; after the last question every
+    answer is recapped: prompt, the answer given, the right one when missed, points, time."""
+    bank = QuestionBank((choice_question("q1"),))
+    _, out = play(tmp_path / "a", Mode.CLASSIC, "right q1\n", bank=bank, questions=1)
+    assert "Why: Because q1." in out.split("Right!")[1]
+    assert "✓ 1. Which one is right for q1?" in out.split("Recap")[1]
+    bank = QuestionBank((true_false_question("tf"),))
+    _, out = play(tmp_path / "b", Mode.CLASSIC, "False\n", bank=bank, questions=1)
+    recap = out.split("Recap")[1]
+    assert "✗ 1. Is tf true?" in recap
+    assert "you: False; answer: True; wrong; 0 points" in recap
+
+
+def test_final_answer_asks_before_rung_11_counts(tmp_path: Path) -> None:
+    """With the setting on, "n" on rung 11 leaves the question open; "y" locks it in."""
+    bank = QuestionBank(tuple(true_false_question(f"tf{i}") for i in range(15)))
+    answers = "True\n" * 10 + "True\nn\nTrue\ny\n" + "True\ny\n" * 4
+    code, out = play(tmp_path, Mode.LADDER, answers, bank=bank, final_answer=True)
+    assert code == 0
+    assert out.count("final answer? (y/n)") == 6
+    assert "Not locked in; answer again when you are sure." in out
+    assert "Top of the ladder: all 15 rungs climbed" in out
+    assert "Safe haven! Rung 5 reached" in out
+    assert "Safe haven! Rung 10 reached" in out

@@ -50,6 +50,11 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument("--steady", action="store_true", help="no speed scoring (recorded as steady)")
     p.add_argument(
+        "--final-answer",
+        action="store_true",
+        help='ladder: ask "final answer?" before an answer counts on rungs 11 to 15',
+    )
+    p.add_argument(
         "--show",
         action="append",
         choices=[s.value for s in Show],
@@ -78,6 +83,7 @@ def settings_from_args(args: argparse.Namespace) -> GameSettings:
         shows=tuple(Show(s) for s in args.show),
         categories=tuple(args.category),
         seed=args.seed,
+        final_answer=bool(args.final_answer),
     )
 
 

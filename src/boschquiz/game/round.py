@@ -41,7 +41,7 @@ from boschquiz.core.model import (
     QuestionStats,
     QuestionType,
 )
-from boschquiz.game import ranking, scoring, selection
+from boschquiz.game import ladder, ranking, scoring, selection
 from boschquiz.game.daily import DAILY_QUESTIONS, daily_seed, share_line
 from boschquiz.game.history import HistorySource
 from boschquiz.game.matching import AnswerMatcher, normalize
@@ -137,6 +137,10 @@ class Feedback:
     time_penalty: float = 0.0
     banked: int | None = None
     """Ladder: the score a later miss would fall back to."""
+    fall: ladder.Fall | None = None
+    """Ladder: the fall a miss caused ("from rung 8 (8,802) back to the safe haven at 5")."""
+    safe_haven: int | None = None
+    """Ladder: the safe haven this answer reached (its points are banked), to celebrate."""
     close: bool = False
     """A typed answer accepted though not as written (an alias, the surname, a slip): the UI
     says "close enough: <right answer>"."""
@@ -382,6 +386,27 @@ class GameRound:
         return scoring.ladder_score([r.points for r in self._records] + [0], Outcome.WRONG)
 
     @property
+    def rungs(self) -> tuple[ladder.Rung, ...]:
+        """Ladder: every rung with its difficulty and guaranteed minimum, bottom first (the
+        rung on screen is `shown.index`); empty in other modes."""
+        if self.settings.mode is not Mode.LADDER:
+            return ()
+        return ladder.rung_table(
+            self.settings.tier, [q.difficulty for q in self._questions], steady=self.settings.steady
+        )
+
+    @property
+    def asks_final_answer(self) -> bool:
+        """Whether the UI should ask "final answer?" before sending this question's answer
+        (ladder, the setting on, rungs `ladder.LOCK_IN_FROM` and up)."""
+        return (
+            self.settings.mode is Mode.LADDER
+            and self.settings.final_answer
+            and self._state is RoundState.ASKING
+            and self._shown.index >= ladder.LOCK_IN_FROM
+        )
+
+    @property
     def lifelines(self) -> frozenset[Lifeline]:
         """Lifelines still available for the current question."""
         if self._state is not RoundState.ASKING:
@@ -429,6 +454,16 @@ class GameRound:
         given = picked if picked is not None else text
         outcome = Outcome.CORRECT if picked == question.answer else Outcome.WRONG
         return self._settle(given, outcome)
+
+    def choice_for(self, text: str) -> int | None:
+        """The 0-based shown choice that `text` names, read by the same matcher as typed
+        answers ("Fasle" is False); None when it names none of them, or more than one."""
+        choices = self._shown.choices
+        exact = [i for i, c in enumerate(choices) if normalize(c) == normalize(text)]
+        if exact:
+            return exact[0]
+        close = [i for i, c in enumerate(choices) if self._matcher.matches(text, c)]
+        return close[0] if len(close) == 1 else None
 
     def answer_choice(self, index: int) -> Feedback:
         """Answer with the 0-based position of a choice in `shown.choices`."""
@@ -685,9 +720,28 @@ class GameRound:
             time_penalty=penalty,
             banked=self.banked if mode is Mode.LADDER else None,
             close=close,
+            fall=self._fall(outcome),
+            safe_haven=self._haven_reached(outcome),
         )
         self._state = RoundState.FEEDBACK
         return self._feedback
+
+    def _fall(self, outcome: Outcome) -> ladder.Fall | None:
+        """Ladder: the fall the answer just settled caused (None: no miss, or not a ladder)."""
+        if self.settings.mode is not Mode.LADDER or outcome not in (
+            Outcome.WRONG,
+            Outcome.TIMEOUT,
+        ):
+            return None
+        return ladder.fall_after([r.points for r in self._records])
+
+    def _haven_reached(self, outcome: Outcome) -> int | None:
+        """Ladder: the safe haven the answer just settled climbed onto, if any."""
+        rung = len(self._records)
+        climbed = outcome in (Outcome.CORRECT, Outcome.SKIPPED)
+        if self.settings.mode is Mode.LADDER and climbed and rung in ladder.SAFE_HAVENS:
+            return rung
+        return None
 
     def _is_over(self, outcome: Outcome) -> bool:
         mode = self.settings.mode

@@ -28,3 +28,6 @@ class GameSettings:
     shows: tuple[Show, ...] = ()
     categories: tuple[str, ...] = ()
     seed: int | None = None
+    final_answer: bool = False
+    """Ladder: ask "final answer?" before an answer counts on rungs 11 to 15 (a setting, off
+    by default; the clock keeps running while the player confirms)."""

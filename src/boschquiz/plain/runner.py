@@ -2,6 +2,9 @@
 
 The engine enforces the countdown: the deadline is checked when an answer arrives, so an
 answer typed after it is a time-out. Lines starting with "!" are commands (`COMMANDS`).
+A choice is picked by its number or its text, read by the engine's answer matcher ("Fasle"
+is False); a number outside the choices or text naming none of them asks again (the clock
+keeps running). After the last question: the result and the recap of every answer.
 """
 
 from __future__ import annotations
@@ -10,6 +13,9 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from boschquiz.core.model import Mode, Outcome, QuestionType, Show
+from boschquiz.core.numbers import points
+from boschquiz.game import ladder
+from boschquiz.game.recap import recap, recap_lines
 from boschquiz.game.round import Feedback, GameResult, GameRound, Lifeline, ShownQuestion
 from boschquiz.plain.lines import choice_number, player_text, read_line
 
@@ -60,6 +66,8 @@ class PlainGame:
     def play(self) -> GameResult:
         """Play to the end and return the result. Raises `InputEnded` or `PlayerQuit`."""
         self.say(describe_game(self.game))
+        for line in describe_ladder(self.game):
+            self.say(line)
         if self.game.notice:
             self.say(f"Note: {self.game.notice}.")
         while not self.game.finished:
@@ -72,6 +80,10 @@ class PlainGame:
             self.game.next()
         result = self.game.summary()
         for line in describe_result(result):
+            self.say(line)
+        self.say("Recap (✓ right, ✗ wrong, ⏱ time out, ↷ skipped):")
+        questions = {q.id: q for q in result.questions}
+        for line in recap_lines(recap(result.record, questions)):
             self.say(line)
         return result
 
@@ -95,10 +107,34 @@ class PlainGame:
                     return handled
                 continue
             choices = self.game.shown.choices
+            if not choices:
+                if self._confirmed(text):
+                    return self.game.answer(text)
+                continue
             number = choice_number(text, len(choices))
-            if number is not None:
+            if number is None and not looks_like_a_number(text):
+                number = self.game.choice_for(text)
+            if number is None:
+                self.say(
+                    f"{text!r} is none of the choices; answer 1-{len(choices)} or the"
+                    " choice's text."
+                )
+                continue
+            if self._confirmed(choices[number]):
                 return self.game.answer_choice(number)
-            return self.game.answer(text)
+
+    def _confirmed(self, answer: str) -> bool:
+        """With the "final answer?" setting on a high ladder rung: ask before it counts."""
+        if not self.game.asks_final_answer:
+            return True
+        self.say(f"{answer}: final answer? (y/n)")
+        raw = read_line(self._in)
+        if raw is None:
+            raise InputEnded
+        if player_text(raw).lower() in ("y", "yes"):
+            return True
+        self.say("Not locked in; answer again when you are sure.")
+        return False
 
     def _command(self, command: str) -> Feedback | None:
         game = self.game
@@ -113,7 +149,7 @@ class PlainGame:
                 self.say("Walking away is only for ladder games.")
                 return None
             game.walk_away()
-            self.say(f"You walk away with {game.score} points.")
+            self.say(f"You walk away with {points(game.score)} points.")
             return None
         lifeline = LIFELINE_COMMANDS.get(command)
         if lifeline is None:
@@ -148,6 +184,44 @@ def describe_game(game: GameRound) -> str:
     )
 
 
+def looks_like_a_number(text: str) -> bool:
+    """A choice number out of range (asks again) rather than a typed answer."""
+    return text.isdecimal() and len(text) <= 3
+
+
+def describe_ladder(game: GameRound) -> list[str]:
+    """The ladder before it starts: each rung's difficulty and what a right answer there earns
+    at least (and the total so far), top rung first, safe havens marked."""
+    rungs = game.rungs
+    if not rungs:
+        return []
+    lines = [
+        "The ladder: each rung's difficulty, what a right answer there earns at least, and"
+        " the total at least (faster answers earn more); ★ safe haven (a miss later falls"
+        " back to it)."
+    ]
+    for rung in reversed(rungs):
+        haven = "★" if rung.safe_haven else " "
+        lines.append(
+            f"{rung.number:>3} {haven} {rung.difficulty.value:<6}"
+            f" +{points(rung.minimum):>6}  {points(rung.total):>7}"
+        )
+    return lines
+
+
+def ladder_status(shown: ShownQuestion, game: GameRound) -> str:
+    """One line for a ladder question: what this rung earns, what walking away keeps, and
+    where a miss would fall to."""
+    rung = game.rungs[shown.index - 1]
+    haven = ladder.haven_below(shown.index)
+    fall = f"the safe haven at {haven} ({points(game.banked)})" if haven else "the ground (0)"
+    return (
+        f"Rung {rung.number} of {len(game.rungs)}{' ★ safe haven' if rung.safe_haven else ''}:"
+        f" a right answer earns at least +{points(rung.minimum)}."
+        f" Walk away now with {points(game.score)}; a miss falls to {fall}."
+    )
+
+
 def describe_question(shown: ShownQuestion, game: GameRound) -> list[str]:
     q = shown.question
     where = f"Question {shown.index}" + (f" of {shown.total}" if shown.total else "")
@@ -161,9 +235,10 @@ def describe_question(shown: ShownQuestion, game: GameRound) -> list[str]:
         details.append(f"{shown.time_limit:g} seconds")
     else:
         details.append("no time limit")
+    lines = [f"{where} ({', '.join(details)}):"]
     if game.settings.mode is Mode.LADDER:
-        details.append(f"banked {game.banked} points")
-    lines = [f"{where} ({', '.join(details)}):", q.prompt]
+        lines.append(ladder_status(shown, game))
+    lines.append(q.prompt)
     lines.extend(numbered_choices(shown))
     if game.settings.mode is Mode.LADDER:
         left_now = game.lifelines
@@ -186,35 +261,48 @@ def describe_feedback(feedback: Feedback, mode: Mode) -> list[str]:
     p = feedback.points
     if feedback.outcome is Outcome.CORRECT:
         lines = [
-            f"Right! +{p.total} points (base {p.base}, speed {p.speed}, streak {p.streak})."
-            f" Streak {feedback.streak}. Score {feedback.score}."
+            f"Right! +{points(p.total)} points (base {points(p.base)}, speed {points(p.speed)},"
+            f" streak {points(p.streak)}). Streak {feedback.streak}."
+            f" Score {points(feedback.score)}."
         ]
         if feedback.close:
             lines.append(f"Close enough: {feedback.right_answer}.")
     elif feedback.outcome is Outcome.SKIPPED:
-        lines = [f"Skipped. The answer was {feedback.right_answer}. Score {feedback.score}."]
+        lines = [
+            f"Skipped. The answer was {feedback.right_answer}. Score {points(feedback.score)}."
+        ]
     else:
         opening = "Time is up." if feedback.outcome is Outcome.TIMEOUT else "Wrong."
-        lines = [f"{opening} The answer was {feedback.right_answer}. Score {feedback.score}."]
+        lines = [
+            f"{opening} The answer was {feedback.right_answer}. Score {points(feedback.score)}."
+        ]
     if feedback.time_penalty:
         lines.append(f"{feedback.time_penalty:g} seconds off the game clock.")
-    if feedback.show_explanation and feedback.explanation:
+    if feedback.explanation:
         lines.append(f"Why: {feedback.explanation}")
-    if feedback.show_explanation and feedback.source:
+    if feedback.source:
         lines.append(f"Source: {feedback.source}")
-    if mode is Mode.LADDER and feedback.game_over and not feedback.correct:
-        lines.append(f"The ladder ends here; you keep {feedback.score} points.")
+    if feedback.safe_haven is not None:
+        lines.append(
+            f"Safe haven! Rung {feedback.safe_haven} reached: {points(feedback.score)} points"
+            " are banked, whatever happens next."
+        )
+    if feedback.fall is not None:
+        lines.append(
+            f"You fall {feedback.fall.sentence()}; the ladder ends with"
+            f" {points(feedback.score)} points."
+        )
     return lines
 
 
 def describe_result(result: GameResult) -> list[str]:
     r = result.record
     lines = [
-        f"Game over. {r.correct} of {r.answered} right. Score {r.score}."
+        f"Game over. {r.correct} of {r.answered} right. Score {points(r.score)}."
         f" Best streak {r.best_streak}."
     ]
-    if result.walked_away:
-        lines.append("You walked away.")
+    if r.mode is Mode.LADDER:
+        lines.append(ladder.ladder_result(r).sentence())
     if r.mode is Mode.PRACTICE:
         lines.append("Practice games do not count for high scores.")
     elif not result.ranked:
