@@ -352,3 +352,18 @@ def test_reading_a_small_saves_file_does_not_reserve_the_size_cap(tmp_path: Path
     finally:
         tracemalloc.stop()
     assert peak < 2**20
+
+
+def test_damaged_segment_found_by_a_plain_game_is_printed(tmp_path: Path) -> None:
+    """Plain mode prints the notices raised while its game was saved (a log segment found
+    damaged then), not only those it had at the start."""
+    from tests.unit.test_plain_runner import play
+
+    assert play(tmp_path, Mode.CLASSIC, questions=2)[0] == 0
+    (tmp_path / "games" / "games-000000.json").write_bytes(b"[]")
+    code, out = play(tmp_path, Mode.CLASSIC, questions=2)
+    assert code == 0
+    (aside,) = (tmp_path / "games").glob("*.corrupt-*")
+    assert "Note: Your game history file" in out
+    assert str(aside) in out
+    assert out.index(str(aside)) < out.index("Saved in")
