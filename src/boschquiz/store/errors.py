@@ -35,6 +35,14 @@ class InvalidPlayerName(StoreError):
     """A player name that is empty after trimming or longer than the limit."""
 
 
+class PlayerNameTaken(StoreError):
+    """Renaming a player to a name another player already has."""
+
+
+class NoSuchPlayer(StoreError):
+    """Renaming or removing a player the saves do not know."""
+
+
 # -- wording -----------------------------------------------------------------------------------
 # What each file is called in messages, what happens when one is lost, and every sentence the
 # store tells the player. One place, so a file has one name and each sentence one wording.

@@ -169,3 +169,26 @@ __all__ = [
     "last_game_id",
     "write_log",
 ]
+
+
+def rename_in_log(layout: SavesLayout, old: str, new: str) -> int:
+    """Give every logged game of `old` the player `new`, one segment at a time (each replaced
+    atomically and fsynced; the caller holds the lock and then rebuilds the derived files).
+    A crash half-way leaves every game saved, under one name or the other; renaming again
+    finishes the job. Returns how many games were renamed."""
+    renamed = 0
+    for path in layout.segments():
+        data = read_tinydb_file(path, lenient=True)
+        if not data:
+            continue
+        games = data.get(GAMES_TABLE, {})
+        mine = [doc_id for doc_id, game in games.items() if game.get("player") == old]
+        if not mine:
+            continue
+        for doc_id in mine:
+            games[doc_id] = {**games[doc_id], "player": new}
+        segment = TinyFile(path, None)
+        segment.db.storage.write({**data, GAMES_TABLE: games})
+        segment.commit()
+        renamed += len(mine)
+    return renamed

@@ -41,6 +41,8 @@ from boschquiz.store.errors import (
     REBUILT,
     SEGMENT_FILE,
     SEGMENT_LOST,
+    NoSuchPlayer,
+    PlayerNameTaken,
     SavesTooNew,
     StoreError,
     cannot_move_aside,
@@ -68,7 +70,7 @@ from boschquiz.store.formats import (
 )
 from boschquiz.store.jsonfile import TinyDBData, UnreadableFile, read_tinydb_file
 from boschquiz.store.layout import SavesLayout, TinyFile
-from boschquiz.store.names import clean_player_name, normalize_player_name
+from boschquiz.store.names import MAX_NAME_LENGTH, clean_player_name, normalize_player_name
 from boschquiz.store.records import PlayerRecord, SaveReceipt, StreakRecords
 from boschquiz.store.scoretable import ScoreRow
 from boschquiz.store.stats import GroupStats, group_stats
@@ -214,6 +216,65 @@ class Store:
             players.replace("players", list(rows.values()))
             players.commit()
 
+    def rename_player(self, old: str, new: str) -> int:
+        """Rename a player: their games (log and tables), settings and history follow. Refused
+        when `old` is unknown or `new` is another player's. Returns how many games moved."""
+        old, new = normalize_player_name(old), normalize_player_name(new)
+        self.open()
+        with self._writing():
+            players = TinyFile(self._layout.players, self.load_players())
+            rows = {row["name"]: row for row in players.rows("players")}
+            if old not in rows and not self._logged(old):
+                raise NoSuchPlayer(f"There is no player called {old!r} to rename.")
+            if new != old and (new in rows or self._logged(new)):
+                raise PlayerNameTaken(
+                    f"The name {new!r} is already another player's; choose another one."
+                )
+            return self._move_games(players, rows, old, new, removed=False)
+
+    def remove_player(self, name: str) -> str:
+        """Remove a player: they leave the player list, and a new player who later takes the
+        name starts with no history. Their games stay (in the log, the tables and the
+        stats) under a retired name, "NAME (removed)", which is returned."""
+        name = normalize_player_name(name)
+        self.open()
+        with self._writing():
+            players = TinyFile(self._layout.players, self.load_players())
+            rows = {row["name"]: row for row in players.rows("players")}
+            if name not in rows and not self._logged(name):
+                raise NoSuchPlayer(f"There is no player called {name!r} to remove.")
+            retired = self._retired_name(name, rows)
+            self._move_games(players, rows, name, retired, removed=True)
+            return retired
+
+    def _retired_name(self, name: str, rows: Mapping[str, Row]) -> str:
+        for count in range(1, 1000):
+            suffix = " (removed)" if count == 1 else f" (removed {count})"
+            candidate = name[: MAX_NAME_LENGTH - len(suffix)] + suffix
+            if candidate not in rows and not self._logged(candidate):
+                return candidate
+        raise PlayerNameTaken(f"Too many removed players called {name!r}.")
+
+    def _logged(self, name: str) -> bool:
+        return name in self._saves_index(repair=False).records
+
+    def _move_games(
+        self, players: TinyFile, rows: dict[str, Row], old: str, new: str, *, removed: bool
+    ) -> int:
+        """Under the lock: the log first (every game stays saved whatever happens), then the
+        players file, then the derived files rebuilt from the log."""
+        moved = gamelog.rename_in_log(self._layout, old, new)
+        row = rows.pop(old, None) or self._new_player_row(old)
+        if removed:
+            rows[new] = {**self._new_player_row(new), "removed": True}
+        else:
+            rows[new] = {**row, "name": new}
+        players.replace("players", list(rows.values()))
+        players.commit()
+        migrations.drop_derived_files(self._layout)
+        self._sync()
+        return moved
+
     def _new_player_row(self, name: str) -> Row:
         return {"name": name, "created": self._clock.now().isoformat(), "settings": {}}
 
@@ -226,6 +287,7 @@ class Store:
         return [
             self._player_record(rows[name], games.get(name, 0))
             for name in sorted(rows, key=str.casefold)
+            if rows[name].get("removed") is not True
         ]
 
     def question_stats(self, player: str) -> Mapping[str, QuestionStats]:
