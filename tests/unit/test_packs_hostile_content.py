@@ -12,6 +12,7 @@ import pytest
 
 from boschquiz.packs import load_pack
 from boschquiz.packs.checks import FORMAT_CHARACTERS, compared_part, normalise
+from boschquiz.packs.loader import MAX_FINDINGS
 from boschquiz.yamlsafe.schema import MAX_SCHEMA_ERRORS, json_pattern
 from tests.unit.test_packs_loading import write
 
@@ -174,3 +175,14 @@ def test_format_characters_match_unicodes_category_cf() -> None:
 def test_normalise_folds_every_kind_of_space_as_split_does(text: str) -> None:
     folded = unicodedata.normalize("NFKC", text).casefold().replace("-", " ")
     assert normalise(text) == " ".join(folded.split())
+
+
+def test_findings_past_the_cap_are_counted_in_one_line(tmp_path: Path) -> None:
+    """A file of 1,000 forbidden tags lists `MAX_FINDINGS` of them and counts the rest."""
+    result = load_pack(write(tmp_path, HEAD + "questions:\n" + "  - !!str a\n" * 1000))
+    assert len(result.diagnostics) == MAX_FINDINGS + 1
+    last = result.diagnostics[-1]
+    assert last.is_error
+    assert (
+        last.message == f"{1000 - MAX_FINDINGS:,} more errors not listed (only the first 200 are)"
+    )

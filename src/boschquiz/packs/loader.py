@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from boschquiz.core.diagnostics import Diagnostic, error
+from boschquiz.core.diagnostics import Diagnostic, error, warning
 from boschquiz.core.model import Pack
 from boschquiz.packs.build import build_pack
 from boschquiz.packs.cache import cache_key, read_entry, write_entry
@@ -71,7 +72,7 @@ def check_loaded(loaded: LoadedYaml) -> tuple[Diagnostic, ...]:
     """Every finding in a loaded pack file, sorted by place: what `packs validate` prints."""
     path = loaded.path
     if loaded.data is None:
-        return loaded.diagnostics
+        return listed(path, loaded.diagnostics)
     if not isinstance(loaded.data, dict):
         line, col = loaded.location(())
         kind = "a list" if isinstance(loaded.data, list) else "a single value"
@@ -79,9 +80,29 @@ def check_loaded(loaded: LoadedYaml) -> tuple[Diagnostic, ...]:
         hint = "start the file with 'pack:' (see docs/packs.md)"
         return (error(path, line, col, message, hint),)
     errors = [*pack_schema_check().diagnostics(loaded), *pack_errors(loaded)]
-    return tuple(
-        sorted(
-            {*loaded.diagnostics, *errors, *pack_warnings(loaded)},
-            key=lambda d: (d.line, d.col, d.severity != "error", d.message),
-        )
+    found = sorted(
+        {*loaded.diagnostics, *errors, *pack_warnings(loaded)},
+        key=lambda d: (d.line, d.col, d.severity != "error", d.message),
     )
+    return listed(path, found)
+
+
+MAX_FINDINGS = 200
+"""Findings listed per pack file; the rest are counted in one last finding."""
+
+
+def listed(path: Path, findings: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """The first `MAX_FINDINGS` findings, then one saying how many more there are (a file of
+    200,000 bad tags is told in 201 lines, not 200,000)."""
+    if len(findings) <= MAX_FINDINGS:
+        return tuple(findings)
+    rest = findings[MAX_FINDINGS:]
+    errors = sum(1 for d in rest if d.is_error)
+    counts = [
+        f"{n:,} more {word}{'' if n == 1 else 's'}"
+        for n, word in ((errors, "error"), (len(rest) - errors, "warning"))
+        if n
+    ]
+    message = f"{' and '.join(counts)} not listed (only the first {MAX_FINDINGS} are)"
+    summary = error if errors else warning
+    return (*findings[:MAX_FINDINGS], summary(path, 0, 0, message, "fix these and check again"))
