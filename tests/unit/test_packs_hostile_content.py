@@ -9,10 +9,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from boschquiz.core.giveaways import COMMON_WORDS, distinctive_words, words
 from boschquiz.packs import load_pack
 from boschquiz.packs.checks import FORMAT_CHARACTERS, compared_part, normalise
 from boschquiz.packs.loader import MAX_FINDINGS
+from boschquiz.yamlsafe.guards import _NOT_ALLOWED, _clean_ascii
 from boschquiz.yamlsafe.schema import MAX_SCHEMA_ERRORS, json_pattern
 from tests.unit.test_packs_loading import write
 
@@ -186,3 +190,21 @@ def test_findings_past_the_cap_are_counted_in_one_line(tmp_path: Path) -> None:
     assert (
         last.message == f"{1000 - MAX_FINDINGS:,} more errors not listed (only the first 200 are)"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=40).filter(bytes.isascii))
+def test_the_fast_ascii_check_agrees_with_the_full_one(data: bytes) -> None:
+    """`_clean_ascii` (C speed) never passes a file the full forbidden-character check fails."""
+    if _clean_ascii(data):
+        assert _NOT_ALLOWED.search(data.decode("ascii")) is None
+    else:
+        assert _NOT_ALLOWED.search(data.decode("ascii")) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab _é'sS’-1xÉ\u0301", max_size=30))
+def test_distinctive_words_are_the_long_uncommon_words(text: str) -> None:
+    """Found by one regular expression, the same as filtering `words` one by one."""
+    expected = {w for w in words(text) if len(w) >= 3 and w not in COMMON_WORDS}
+    assert distinctive_words(text) == expected

@@ -202,6 +202,7 @@ class _Builder:
     def _consume(self, parser: Any) -> None:
         stack: list[_Frame] = []
         get_event = parser.get_event
+        escapes = "\\" in self.text  # no backslash: no escape, so no escaped control character
         scalar_event = yaml.ScalarEvent
         stream_end = yaml.StreamEndEvent
         while True:
@@ -211,7 +212,7 @@ class _Builder:
                 if event.tag is not None:
                     self._report_tag(event)
                 value = event.value
-                if event.style == '"' and _ESCAPED_CONTROL.search(value):
+                if escapes and event.style == '"' and _ESCAPED_CONTROL.search(value):
                     self._report_control(event)
                 if event.implicit[0]:
                     if value == "true":
