@@ -57,6 +57,7 @@ def test_fall_sentence_names_the_rungs_and_the_points() -> None:
     fall = Fall(from_rung=8, from_score=8802, to_rung=5, to_score=5854)
     assert fall.sentence() == "from rung 8 (8,802) back to the safe haven at 5 (5,854)"
     assert Fall(3, 2550, 0, 0).sentence() == "from rung 3 (2,550) back to the ground (0)"
+    assert Fall(0, 0, 0, 0).sentence() == "at the first rung, with nothing climbed yet (0)"
 
 
 def test_a_miss_at_rung_9_falls_to_the_haven_at_5() -> None:

@@ -85,6 +85,8 @@ class Fall:
 
     def sentence(self) -> str:
         """ "from rung 8 (8,802) back to the safe haven at 5 (5,854)"."""
+        if self.from_rung == 0:
+            return "at the first rung, with nothing climbed yet (0)"
         start = f"from rung {self.from_rung} ({points(self.from_score)})"
         if self.to_rung == 0:
             return f"{start} back to the ground (0)"
