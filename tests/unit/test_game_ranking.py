@@ -203,11 +203,13 @@ def test_history_json_gives_every_answer_newest_game_first(
     assert [g["game_id"] for g in games] == [7, 6, 4, 3, 1]
     ladder = games[0]
     assert (ladder["mode"], ladder["ranked"], ladder["score"]) == ("ladder", True, 7750)
+    assert ladder["ladder"] == {"end": "fell", "rung": 6, "fell_to": 5}
     outcomes = [(a["question_id"], a["outcome"], a["points"]) for a in ladder["answers"]]
     assert outcomes[0] == ("core/q0", "correct", 1350)
     assert outcomes[-1] == ("core/q6", "wrong", 0)
     assert main(["history", "--player", "Harry", "--limit", "1", "--saves", str(folder)]) == 0
     text = capsys.readouterr().out
     assert text.startswith("Game 7 ·")
+    assert "Fell from rung 6 (9,600) back to the safe haven at 5 (7,750)." in text
     assert "✗ 7. core/q6" in text
     assert "Game 6" not in text

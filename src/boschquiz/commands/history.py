@@ -11,9 +11,10 @@ from typing import Any
 from boschquiz.commands import Subparsers, bounded_int, path_argument, text_argument
 from boschquiz.commands.scores import MAX_LIMIT, printable
 from boschquiz.core.clock import SystemClock
-from boschquiz.core.model import GameRecord, Question
+from boschquiz.core.model import GameRecord, Mode, Question
 from boschquiz.core.numbers import points
 from boschquiz.core.paths import AppPaths
+from boschquiz.game.ladder import ladder_result
 from boschquiz.game.ranking import custom_reasons
 from boschquiz.game.recap import recap, recap_lines
 from boschquiz.game.settings import DEFAULT_PLAYER
@@ -89,7 +90,21 @@ def game_json(game_id: int, record: GameRecord, questions: dict[str, Question]) 
         "ranked": not custom,
         "custom": list(custom),
         "recorded_before_rules": record.terms is None,
+        "ladder": _ladder_json(record),
         "answers": [line.to_json() for line in recap(record, questions)],
+    }
+
+
+def _ladder_json(record: GameRecord) -> dict[str, Any] | None:
+    """How a ladder game ended: `end` (top, walked away, fell), the rung reached and, after a
+    fall, the rung it fell back to (0: the ground)."""
+    if record.mode is not Mode.LADDER:
+        return None
+    result = ladder_result(record)
+    return {
+        "end": result.end.value,
+        "rung": result.rung,
+        "fell_to": None if result.fall is None else result.fall.to_rung,
     }
 
 
@@ -101,4 +116,8 @@ def game_text(game_id: int, record: GameRecord, questions: dict[str, Question]) 
         f" · {record.tier.value} · {points(record.score)} points"
         f" · {record.correct}/{record.answered} right · {standing}"
     )
-    return [printable(head), *(printable(line) for line in recap_lines(recap(record, questions)))]
+    lines = [head]
+    if record.mode is Mode.LADDER:
+        lines.append(ladder_result(record).sentence())
+    lines.extend(recap_lines(recap(record, questions)))
+    return [printable(line) for line in lines]
