@@ -213,3 +213,13 @@ def test_history_json_gives_every_answer_newest_game_first(
     assert "Fell from rung 6 (9,600) back to the safe haven at 5 (7,750)." in text
     assert "✗ 7. core/q6" in text
     assert "Game 6" not in text
+
+
+def test_scores_with_only_custom_games_points_to_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No ranked game yet but custom ones: `scores` says where they are."""
+    store = open_store(tmp_path)
+    store.record_game(replace(make_game("Ann"), terms=GameTerms(seeded=True, length=3)))
+    assert main(["scores", "--saves", str(tmp_path)]) == 0
+    assert "`boschquiz scores --all` lists them." in capsys.readouterr().out

@@ -81,11 +81,19 @@ def _run(store: Store, args: argparse.Namespace) -> int:
         print(f"No scores yet: no games have been saved in {printable(str(store.where()))}.")
         return 0
     if not rows:
-        print("No scores match.")
+        hint = "" if args.all or not store.score_tables(custom=True) else _custom_hint()
+        print(f"No scores match.{hint}")
         return 0
     width = shutil.get_terminal_size((80, 24)).columns
     print("\n".join(render_tables(rows, width, by_date=args.date is not None)))
     return 0
+
+
+def _custom_hint() -> str:
+    return (
+        " Custom games (a chosen seed, a filter, another length, --pack) are not ranked:"
+        " `boschquiz scores --all` lists them."
+    )
 
 
 def _check_date(text: str) -> None:
