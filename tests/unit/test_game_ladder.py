@@ -13,6 +13,7 @@ from boschquiz.game.ladder import (
     ladder_result,
     rung_table,
 )
+from boschquiz.game.recap import heading
 from boschquiz.game.round import GameRound, start_game
 from boschquiz.game.settings import GameSettings
 from tests.unit.test_game_support import PLAYER, TODAY, answer_right, answer_wrong, bank_of
@@ -98,6 +99,8 @@ def test_walking_away_and_the_top_are_told_apart() -> None:
     ended = ladder_result(top.result())
     assert (ended.end, ended.rung) == (LadderEnd.TOP, 15)
     assert ended.sentence().startswith("Top of the ladder: all 15 rungs climbed")
+    assert heading(walker.result(), walked_away=True) == "You walked away."
+    assert heading(top.result()) == "Top of the ladder!"
 
 
 def test_final_answer_is_asked_only_from_rung_11_when_set() -> None:

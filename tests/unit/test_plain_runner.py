@@ -372,3 +372,23 @@ def test_final_answer_asks_before_rung_11_counts(tmp_path: Path) -> None:
     assert "Top of the ladder: all 15 rungs climbed" in out
     assert "Safe haven! Rung 5 reached" in out
     assert "Safe haven! Rung 10 reached" in out
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [("True\n" * 3, "Perfect: case closed!"), ("False\n" * 3, "A tough case: review the file.")],
+)
+def test_the_heading_follows_the_outcome(tmp_path: Path, answers: str, expected: str) -> None:
+    """A perfect game and a poor one are not both "case closed"."""
+    bank = QuestionBank(tuple(true_false_question(f"tf{i}") for i in range(3)))
+    _, out = play(tmp_path, Mode.CLASSIC, answers, bank=bank, questions=3)
+    assert expected in out.split("Game over")[0].splitlines()[-1]
+
+
+def test_practice_shows_no_points(tmp_path: Path) -> None:
+    """Practice scores nothing, so it says nothing about points."""
+    bank = QuestionBank(tuple(true_false_question(f"tf{i}") for i in range(2)))
+    _, out = play(tmp_path, Mode.PRACTICE, "True\nTrue\n", bank=bank, questions=2)
+    assert "Right! Streak 1." in out
+    assert "points (base" not in out
+    assert "Score 0" not in out

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from boschquiz.core.model import GameRecord, Outcome, Question
+from boschquiz.core.model import GameRecord, Mode, Outcome, Question
 from boschquiz.core.numbers import points, seconds
 
 
@@ -59,6 +59,26 @@ class RecapLine:
             "seconds": self.seconds,
             "time_limit": self.time_limit,
         }
+
+
+def heading(record: GameRecord, *, walked_away: bool = False) -> str:
+    """The result's heading, in the tone of the outcome: a perfect game, a good one, a poor
+    one (the ladder: the top, a walk, a fall; practice: no verdict on points)."""
+    asked = len(record.answers)
+    share = record.correct / asked if asked else 0.0
+    if record.mode is Mode.LADDER:
+        if walked_away:
+            return "You walked away."
+        if asked and record.answers[-1].outcome in (Outcome.WRONG, Outcome.TIMEOUT):
+            return "The ladder gave way." if record.score == 0 else "Caught by the safe haven."
+        return "Top of the ladder!"
+    if asked and record.correct == asked:
+        return "Perfect: case closed!"
+    if share >= 0.7:
+        return "Good work, detective."
+    if share >= 0.4:
+        return "Some leads went cold."
+    return "A tough case: review the file."
 
 
 def recap(record: GameRecord, questions: Mapping[str, Question]) -> tuple[RecapLine, ...]:

@@ -15,7 +15,7 @@ from typing import TextIO
 from boschquiz.core.model import Mode, Outcome, QuestionType, Show
 from boschquiz.core.numbers import points
 from boschquiz.game import ladder
-from boschquiz.game.recap import recap, recap_lines
+from boschquiz.game.recap import heading, recap, recap_lines
 from boschquiz.game.round import Feedback, GameResult, GameRound, Lifeline, ShownQuestion
 from boschquiz.plain.lines import choice_number, player_text, read_line
 
@@ -259,7 +259,9 @@ def answer_hint(shown: ShownQuestion) -> str:
 
 def describe_feedback(feedback: Feedback, mode: Mode) -> list[str]:
     p = feedback.points
-    if feedback.outcome is Outcome.CORRECT:
+    if feedback.outcome is Outcome.CORRECT and mode is Mode.PRACTICE:
+        lines = [f"Right! Streak {feedback.streak}."]
+    elif feedback.outcome is Outcome.CORRECT:
         lines = [
             f"Right! +{points(p.total)} points (base {points(p.base)}, speed {points(p.speed)},"
             f" streak {points(p.streak)}). Streak {feedback.streak}."
@@ -297,9 +299,10 @@ def describe_feedback(feedback: Feedback, mode: Mode) -> list[str]:
 
 def describe_result(result: GameResult) -> list[str]:
     r = result.record
+    score = "" if r.mode is Mode.PRACTICE else f" Score {points(r.score)}."
     lines = [
-        f"Game over. {r.correct} of {r.answered} right. Score {points(r.score)}."
-        f" Best streak {r.best_streak}."
+        heading(r, walked_away=result.walked_away),
+        f"Game over. {r.correct} of {r.answered} right.{score} Best streak {r.best_streak}.",
     ]
     if r.mode is Mode.LADDER:
         lines.append(ladder.ladder_result(r).sentence())
