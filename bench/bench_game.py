@@ -27,8 +27,8 @@ from bench._report import report, timed
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Difficulty, Question, QuestionBank, QuestionStats, QuestionType
 from boschquiz.game.history import InMemoryHistory
-from boschquiz.game.round import start_game
 from boschquiz.game.settings import GameSettings
+from boschquiz.game.start import start_game
 
 BANK_SIZE = 5000
 MAX_START_RATIO = 2.0

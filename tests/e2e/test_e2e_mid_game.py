@@ -46,7 +46,7 @@ def test_quitting_mid_game_asks_first_and_saves_nothing(
     terminal.start(play_command("classic", saves, "--player", "Quitter"))
     wait_for_question(terminal, 1)
     terminal.send_keys("C-q")
-    terminal.wait_for_text("Quit the game?")
+    terminal.wait_for_text("Quit boschquiz?")
     terminal.send_keys("y")
     assert terminal.wait_for_exit() == 0
     assert scores_json(saves) == []
@@ -55,13 +55,13 @@ def test_quitting_mid_game_asks_first_and_saves_nothing(
 def test_declining_to_quit_returns_to_the_same_question(
     terminal: TmuxSession, tmp_path: Path
 ) -> None:
-    """Answering `n` to "Quit the game?" closes the dialog and the question still answers."""
+    """Answering `n` to "Quit boschquiz?" closes the dialog and the question still answers."""
     terminal.start(play_command("classic", tmp_path / "saves", "--player", "Stayer"))
     screen = wait_for_question(terminal, 1)
     terminal.send_keys("C-q")
-    terminal.wait_for_text("Quit the game?")
+    terminal.wait_for_text("Quit boschquiz?")
     terminal.send_keys("n")
-    terminal.wait_until(lambda s: "Quit the game?" not in s, "the dialog to close")
+    terminal.wait_until(lambda s: "Quit boschquiz?" not in s, "the dialog to close")
     answer_right(terminal, screen)
     terminal.wait_for_text("✔ Right!")
 

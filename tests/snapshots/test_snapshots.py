@@ -137,13 +137,13 @@ def test_question_ladder_after_fifty_fifty(snap_compare: SnapCompare, fixture: F
     """The ladder: rungs, safe havens, lifelines, a 50:50 struck out and the streak flame."""
     app = started(fixture, GameSettings(mode=Mode.LADDER, player=PLAYER))
     climb = [answer_and_continue] * 3
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*climb, "5"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(*climb, "f5"))
 
 
-def test_question_paused(snap_compare: SnapCompare, fixture: Fixture) -> None:
-    """Paused: the question is hidden."""
+def test_help_over_a_ranked_question(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """Help (F1) over a ranked question: the clock runs on, and a notice says so."""
     app = started(fixture, classic())
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps("space"))
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps("f1"))
 
 
 def test_feedback_right(snap_compare: SnapCompare, fixture: Fixture) -> None:

@@ -5,6 +5,7 @@ The packs live in the test's own folder, so snapshots do not churn when shipped 
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,8 @@ from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import GameTerms, QuestionType
 from boschquiz.core.paths import AppPaths
 from boschquiz.game.ranking import STANDARD_LENGTH
-from boschquiz.game.round import start_game
 from boschquiz.game.settings import GameSettings
+from boschquiz.game.start import start_game
 from boschquiz.packs.bank import load_bank
 from boschquiz.services import Services
 from boschquiz.store import Store
@@ -253,7 +254,7 @@ async def answer(pilot: Pilot[Any], *, right: bool = True) -> None:
     app = pilot.app
     assert isinstance(app, BoschQuizApp)
     screen = current_question_screen(app)
-    shown = screen.session.round.shown
+    shown = screen.game.shown
     question = shown.question
     if question.type is QuestionType.TYPED:
         text = question.answer if right else "certainly not this"
@@ -347,21 +348,35 @@ async def skip_ahead(pilot: Pilot[Any], *, keep: int = 1) -> None:
     """
     app = pilot.app
     assert isinstance(app, BoschQuizApp)
-    session = current_question_screen(app).session
-    game = session.round
+    game = current_question_screen(app).game
     total = game.total
     assert total is not None
     while game.shown.index <= total - keep:
-        session.feedbacks.append(game.answer(game.shown.question.answer))
+        game.answer(game.shown.question.answer)
         game.next()
-    app.switch_screen(QuestionScreen(session))
+    app.switch_screen(QuestionScreen(game))
     await pilot.pause()
 
 
+CLOCK_WAIT_SECONDS = 5.0
+"""How long `advance_clock` waits for the screen's own timer before failing the test."""
+
+
 async def advance_clock(pilot: Pilot[Any], clock: FakeClock, seconds: float) -> None:
-    """Move the fake clock and let the screen read it at once, instead of waiting for its timer."""
+    """Move the fake clock, then wait until the screen's own interval timer has read it.
+
+    Nothing here calls the screen's `check_clock()`: a screen that stops checking its clock
+    fails every test that uses this (after `CLOCK_WAIT_SECONDS`), as it would fail a player.
+    """
     clock.advance(seconds)
-    check = getattr(pilot.app.screen, "check_clock", None)
-    if check is not None:
-        check()
+    screen = pilot.app.screen
+    reads = getattr(screen, "clock_reads", None)
+    if reads is None:
+        await pilot.pause()
+        return
+    deadline = time.monotonic() + CLOCK_WAIT_SECONDS
+    while getattr(screen, "clock_reads", 0) < reads + 1:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{screen!r} did not read its clock within {CLOCK_WAIT_SECONDS} s")
+        await pilot.pause(0.05)
     await pilot.pause()

@@ -51,12 +51,12 @@ async def test_prompt_and_choices_render_literally_and_clicking_runs_nothing(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = current_question_screen(app)
-        if screen.session.round.shown.question.type is not QuestionType.CHOICE:
+        if screen.game.shown.question.type is not QuestionType.CHOICE:
             await answer_and_continue(pilot)
             screen = current_question_screen(app)
         text = screen_text(app)
         assert "Prompt [/] [b] [ @click=app.quit] [ link=https://x] [0] $x" in text
-        for choice in screen.session.round.shown.choices:
+        for choice in screen.game.shown.choices:
             assert choice in text
         await pilot.click("#prompt")
         await pilot.click("#choices", offset=(6, 0))
@@ -70,9 +70,7 @@ async def test_feedback_shows_explanation_source_and_answers_literally(tmp_path:
     app = app_for(hostile_fixture(tmp_path), start=one_question(QuestionType.CHOICE))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        while current_question_screen(app).session.round.shown.question.type is not (
-            QuestionType.CHOICE
-        ):
+        while current_question_screen(app).game.shown.question.type is not (QuestionType.CHOICE):
             await answer_and_continue(pilot)
         await answer(pilot, right=False)
         assert isinstance(app.screen, FeedbackScreen)
@@ -90,9 +88,7 @@ async def test_typed_answer_is_echoed_literally(tmp_path: Path) -> None:
     app = app_for(hostile_fixture(tmp_path), start=one_question(QuestionType.TYPED))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        while current_question_screen(app).session.round.shown.question.type is not (
-            QuestionType.TYPED
-        ):
+        while current_question_screen(app).game.shown.question.type is not (QuestionType.TYPED):
             await answer_and_continue(pilot)
         await pilot.press(*"[/][ @click=app.quit]", "enter")
         await pilot.pause()

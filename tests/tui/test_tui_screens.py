@@ -103,7 +103,7 @@ async def test_new_game_counts_matching_questions_and_starts(tmp_path: Path) -> 
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
-        assert app.screen.session.round.settings.categories == ("books",)
+        assert app.screen.game.settings.categories == ("books",)
 
 
 async def test_new_game_shows_a_two_digit_count_while_typing(tmp_path: Path) -> None:

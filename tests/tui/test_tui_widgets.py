@@ -106,7 +106,7 @@ async def test_game_screens_work_with_no_color(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.no_color
-        prompt = current_question_screen(app).session.round.shown.question.prompt
+        prompt = current_question_screen(app).game.shown.question.prompt
         assert prompt in screen_text(app)
 
 

@@ -14,8 +14,9 @@ from boschquiz.game.ladder import (
     rung_table,
 )
 from boschquiz.game.recap import heading
-from boschquiz.game.round import GameRound, start_game
+from boschquiz.game.round import GameRound
 from boschquiz.game.settings import GameSettings
+from boschquiz.game.start import start_game
 from tests.unit.test_game_support import PLAYER, TODAY, answer_right, answer_wrong, bank_of
 
 

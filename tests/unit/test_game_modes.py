@@ -17,13 +17,12 @@ from boschquiz.game.history import InMemoryHistory
 from boschquiz.game.round import (
     BLITZ_SECONDS,
     BLITZ_WRONG_PENALTY,
-    DailyAlreadyPlayedError,
     GameRound,
     GameStateError,
     Lifeline,
-    NothingToReviewError,
 )
 from boschquiz.game.scoring import LADDER_SAFE_HAVENS
+from boschquiz.game.start import DailyAlreadyPlayedError, NothingToReviewError
 from tests.unit.test_game_support import (
     PLAYER,
     TODAY,
@@ -385,7 +384,7 @@ def test_practice_scores_nothing_and_always_explains() -> None:
     play_right(game, 9)
     summary = game.summary()
     assert summary.record.score == 0
-    assert not summary.high_score
+    assert not summary.ranked
 
 
 def test_right_answer_outside_practice_does_not_force_the_explanation() -> None:

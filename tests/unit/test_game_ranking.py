@@ -15,8 +15,8 @@ from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Difficulty, GameRecord, GameTerms, Mode, QuestionBank, Show
 from boschquiz.game.history import InMemoryHistory
 from boschquiz.game.ranking import custom_reasons, is_ranked
-from boschquiz.game.round import start_game
 from boschquiz.game.settings import GameSettings
+from boschquiz.game.start import start_game
 from boschquiz.store import CURRENT_SCHEMA
 from boschquiz.store.codec import check_game, game_from_json, game_to_json
 from boschquiz.store.gamelog import write_log

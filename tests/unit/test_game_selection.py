@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, QuestionStats, QuestionType, Show
 from boschquiz.game.history import InMemoryHistory
-from boschquiz.game.round import GameRound, NoQuestionsError, start_game
+from boschquiz.game.round import GameRound
 from boschquiz.game.settings import GameSettings
+from boschquiz.game.start import NoQuestionsError, start_game
 from tests.unit.test_game_support import (
     PLAYER,
     TODAY,

@@ -15,8 +15,9 @@ from boschquiz.core.model import (
     Show,
 )
 from boschquiz.game.history import HistorySource, InMemoryHistory
-from boschquiz.game.round import GameRound, start_game
+from boschquiz.game.round import GameRound
 from boschquiz.game.settings import GameSettings
+from boschquiz.game.start import start_game
 
 TODAY = date(2026, 11, 24)
 PLAYER = "Renee"

@@ -12,8 +12,8 @@ from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
 from boschquiz.core.signals import graceful_exit
-from boschquiz.game.round import NothingToReviewError, start_game
 from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
+from boschquiz.game.start import NothingToReviewError, start_game
 from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit
 from boschquiz.services import Services
 from boschquiz.store import Store, normalize_player_name

@@ -8,8 +8,6 @@ from datetime import date
 
 from boschquiz.core.model import Outcome
 
-DAILY_QUESTIONS = 10
-
 
 def daily_seed(day: date, bank_hash: str) -> int:
     """A seed every player's machine derives alike from the date and the bank's content."""

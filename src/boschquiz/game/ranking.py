@@ -15,18 +15,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from boschquiz.core.model import GameTerms, Mode
+from boschquiz.game.modes import MODES
 
-TABLED_MODES = frozenset({Mode.CLASSIC, Mode.BLITZ, Mode.LADDER, Mode.DAILY})
-"""Modes that may be ranked at all. Review (your own missed questions) and practice (no
-clock, no points) have no high-score table."""
+TABLED_MODES = frozenset(mode for mode, rules in MODES.items() if rules.ranked)
+"""Modes that may be ranked at all (`ModeRules.ranked`). Review (your own missed questions)
+and practice (no clock, no points) have no high-score table."""
 
 STANDARD_LENGTH: Mapping[Mode, int | None] = {
-    Mode.CLASSIC: 10,
-    Mode.BLITZ: None,
-    Mode.LADDER: 15,
-    Mode.DAILY: 10,
+    mode: None if rules.open_ended else rules.questions
+    for mode, rules in MODES.items()
+    if rules.ranked
 }
-"""Questions a ranked game has (None: open-ended, any length)."""
+"""Questions a ranked game has (None: open-ended, any length), from the mode table."""
 
 
 def may_be_ranked(mode: Mode) -> bool:

@@ -1,6 +1,6 @@
 """A game as a state machine, driven alike by the TUI, plain mode and the tests.
 
-    round = start_game(bank, settings, clock, history, today)
+    round = start_game(bank, settings, clock, history, today)   # boschquiz.game.start
     while not round.finished:
         shown = round.shown            # the question as displayed: choices, k of n, deadline
         ...                            # the UI polls round.check_timeout() and shows seconds_left()
@@ -20,59 +20,33 @@ the deadline is a time-out; an answer exactly at the deadline still counts (half
 from __future__ import annotations
 
 import random
-import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
 from boschquiz.core.clock import Clock
-from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import (
-    AnswerKind,
     AnswerRecord,
-    Difficulty,
     GameRecord,
     GameTerms,
     Mode,
     Outcome,
     Question,
-    QuestionBank,
-    QuestionStats,
     QuestionType,
 )
-from boschquiz.game import ladder, ranking, scoring, selection
-from boschquiz.game.daily import DAILY_QUESTIONS, daily_seed, share_line
-from boschquiz.game.history import HistorySource
+from boschquiz.game import ladder, ranking, scoring
+from boschquiz.game.daily import share_line
 from boschquiz.game.matching import AnswerMatcher, normalize
+from boschquiz.game.modes import MODES, ModeRules
 from boschquiz.game.scoring import LADDER_SAFE_HAVENS, Points
 from boschquiz.game.settings import GameSettings
 from boschquiz.game.tiers import TIERS, time_limit_for
 
-DEFAULT_QUESTIONS = 10
-LADDER_RUNGS = 15
 BLITZ_SECONDS = 60.0
 BLITZ_WRONG_PENALTY = 5.0
 """Seconds a wrong blitz answer takes off the game clock."""
-BLITZ_POOL = 200
-"""Questions drawn for a blitz game; nobody answers that many in a minute."""
 EXTRA_TIME_SECONDS = 15.0
-EXPLAINING_MODES = frozenset({Mode.PRACTICE, Mode.REVIEW})
-"""Modes for learning: the explanation is shown after every answer, right or wrong."""
-SEED_RANGE = 1_000_000_000
-"""Seeds drawn when none is given: short enough to read out and type back with --seed."""
-
-
-class NoQuestionsError(UserFacingError):
-    """No question in the bank matches the game's settings."""
-
-
-class NothingToReviewError(UserFacingError):
-    """Review mode with no missed question: not a failure, just nothing to do."""
-
-
-class DailyAlreadyPlayedError(UserFacingError):
-    """The player has already had today's scored daily attempt."""
 
 
 class GameStateError(RuntimeError):
@@ -156,143 +130,28 @@ class GameResult:
 
     `questions` runs parallel to `record.answers`. `high_score` is True when the game is
     ranked (may enter its high-score table, `game.ranking`); `custom` then says why not.
+    `left_early` is a daily the player left: scored on what was answered.
     """
 
     record: GameRecord
+    settings: GameSettings
+    """What the game was started with (the seed it used included): "play again" reuses it."""
     questions: tuple[Question, ...]
     walked_away: bool
     notice: str | None
     share_line: str | None
     high_score: bool
     custom: tuple[str, ...] = ()
+    left_early: bool = False
 
     @property
     def ranked(self) -> bool:
         return self.high_score
 
-    def to_record(self) -> GameRecord:
-        return self.record
-
-
-def start_game(
-    bank: QuestionBank,
-    settings: GameSettings,
-    clock: Clock,
-    history: HistorySource,
-    today: date,
-) -> GameRound:
-    """Choose the questions and show the first one.
-
-    Raises `NoQuestionsError` when nothing matches, `NothingToReviewError` for a review with
-    no missed question, `DailyAlreadyPlayedError` on a second daily the same day, and
-    `UserFacingError` for a question count below 1.
-    """
-    if settings.questions is not None and settings.questions < 1:
-        raise UserFacingError(
-            f"the number of questions must be at least 1, not {settings.questions}"
-        )
-    bank_hash = bank.content_hash
-    seeded = settings.seed is not None and settings.mode is not Mode.DAILY
-    if settings.mode is Mode.DAILY:
-        if history.daily_played(settings.player, today):
-            raise DailyAlreadyPlayedError(
-                f"{settings.player} has already played the daily game for {today.isoformat()};"
-                " a new one starts tomorrow (try practice or classic meanwhile)"
-            )
-        settings = replace(
-            settings,
-            tier=Difficulty.MEDIUM,
-            questions=DAILY_QUESTIONS,
-            packs=(),
-            shows=(),
-            categories=(),
-            seed=daily_seed(today, bank_hash),
-        )
-    seed = settings.seed if settings.seed is not None else secrets.randbelow(SEED_RANGE)
-    settings = replace(settings, seed=seed)
-    stats = {} if settings.mode is Mode.DAILY else history.question_stats(settings.player)
-    questions, notice = _choose(bank, settings, stats)
-    return GameRound(
-        settings=settings,
-        questions=questions,
-        clock=clock,
-        matcher=_matcher_for(bank, bank_hash),
-        bank_hash=bank_hash,
-        today=today,
-        notice=notice,
-        seeded=seeded,
-        complete_bank=bank.complete,
-    )
-
-
-_MATCHERS: dict[str, AnswerMatcher] = {}
-
-
-def _matcher_for(bank: QuestionBank, bank_hash: str) -> AnswerMatcher:
-    """One matcher per bank content, kept for the next game (it prepares itself lazily)."""
-    matcher = _MATCHERS.get(bank_hash)
-    if matcher is None:
-        known = [q.answer for q in bank.questions]
-        known.extend(choice for q in bank.questions for choice in q.choices)
-        people = [q.answer for q in bank.questions if q.kind is AnswerKind.PERSON]
-        people.extend(c for q in bank.questions if q.kind is AnswerKind.PERSON for c in q.choices)
-        matcher = AnswerMatcher(known, people)
-        _MATCHERS.clear()
-        _MATCHERS[bank_hash] = matcher
-    return matcher
-
-
-def _requested_count(settings: GameSettings) -> int:
-    if settings.mode is Mode.LADDER:
-        return LADDER_RUNGS
-    if settings.mode is Mode.BLITZ:
-        return BLITZ_POOL
-    return settings.questions or DEFAULT_QUESTIONS
-
-
-def _choose(
-    bank: QuestionBank, settings: GameSettings, stats: Mapping[str, QuestionStats]
-) -> tuple[list[Question], str | None]:
-    rng = random.Random(f"select:{settings.seed}")
-    candidates = selection.matching(bank.questions, settings)
-    if not candidates:
-        raise NoQuestionsError(_nothing_matches(settings, len(bank.questions)))
-    count = _requested_count(settings)
-    if settings.mode is Mode.REVIEW:
-        due = selection.one_per_family(selection.review_order(candidates, stats))
-        if not due:
-            raise NothingToReviewError(
-                f"nothing to review for {settings.player}: no missed question"
-                " (missed questions come back here to be practised)"
-            )
-        chosen = due[:count]
-    elif settings.mode is Mode.LADDER:
-        drawn = selection.draw(candidates, count, selection.LADDER_MIX, stats, rng)
-        order = {q.id: i for i, q in enumerate(rng.sample(drawn, len(drawn)))}
-        chosen = sorted(drawn, key=lambda q: (q.difficulty.rank, order[q.id]))
-    else:
-        chosen = selection.draw(candidates, count, TIERS[settings.tier].mix, stats, rng)
-        rng.shuffle(chosen)
-    notice = None
-    if settings.mode is Mode.REVIEW and len(chosen) < count:
-        notice = f"{len(chosen)} missed question{'' if len(chosen) == 1 else 's'} to review"
-    elif len(chosen) < count and settings.mode is not Mode.BLITZ:
-        notice = (
-            f"only {len(chosen)} of the {count} questions asked for match;"
-            f" playing all {len(chosen)}"
-        )
-    return chosen, notice
-
-
-def _nothing_matches(settings: GameSettings, bank_size: int) -> str:
-    if bank_size == 0:
-        return "there are no questions to play: no pack was found or every pack is empty"
-    filters = ranking.filter_phrases(settings.packs, settings.shows, settings.categories)
-    return f"no question matches {'; '.join(filters)} (the bank has {bank_size} questions)"
-
 
 class GameRound:
-    """One game in progress. Build it with `start_game`; see the module docstring for the flow."""
+    """One game in progress. Build it with `boschquiz.game.start.start_game`; see the module
+    docstring for the flow."""
 
     def __init__(
         self,
@@ -331,11 +190,12 @@ class GameRound:
         self._best_streak = 0
         self._score = 0
         self._walked_away = False
-        self._lifelines_left: set[Lifeline] = (
-            set(Lifeline) if settings.mode is Mode.LADDER else set()
-        )
+        self._left_early = False
+        self.rules: ModeRules = MODES[settings.mode]
+        """What the game's mode changes (timed, lifelines, ranked, feedback wait...)."""
+        self._lifelines_left: set[Lifeline] = set(Lifeline) if self.rules.lifelines else set()
         self._game_deadline: float | None = (
-            self._started + BLITZ_SECONDS if settings.mode is Mode.BLITZ else None
+            self._started + BLITZ_SECONDS if self.rules.open_ended else None
         )
         self._position = 0
         self._settled_at = self._started
@@ -371,6 +231,11 @@ class GameRound:
     @property
     def score(self) -> int:
         return self._score
+
+    @property
+    def answers(self) -> tuple[AnswerRecord, ...]:
+        """Every question settled so far (answered, timed out or skipped), in order."""
+        return tuple(self._records)
 
     @property
     def streak(self) -> int:
@@ -420,7 +285,7 @@ class GameRound:
 
     @property
     def total(self) -> int | None:
-        return None if self.settings.mode is Mode.BLITZ else len(self._questions)
+        return None if self.rules.open_ended else len(self._questions)
 
     def seconds_left(self) -> float | None:
         """Seconds until the deadline (never negative); None if untimed.
@@ -541,6 +406,14 @@ class GameRound:
         self._walked_away = True
         self._finish()
 
+    def leave(self) -> None:
+        """Stop before the end: the result counts the questions settled so far, not the one on
+        screen. Front ends save it only where the mode says leaving is scored (the daily)."""
+        if self._state is RoundState.FINISHED:
+            raise GameStateError("the game is already over")
+        self._left_early = True
+        self._finish()
+
     def next(self) -> ShownQuestion | None:
         """After feedback: show the next question, or finish the game and return None."""
         self._require(RoundState.FEEDBACK)
@@ -591,6 +464,7 @@ class GameRound:
         custom = ranking.custom_reasons(self.settings.mode, terms)
         return GameResult(
             record=record,
+            settings=self.settings,
             questions=tuple(self._asked),
             walked_away=self._walked_away,
             notice=self.notice,
@@ -601,6 +475,7 @@ class GameRound:
             ),
             high_score=not custom,
             custom=custom,
+            left_early=self._left_early,
         )
 
     @property
@@ -627,11 +502,10 @@ class GameRound:
         question = self._questions[position]
         now = self._clock.monotonic()
         self._shown_at = now
-        mode = self.settings.mode
         self._limit: float | None = (
-            None if mode is Mode.PRACTICE else time_limit_for(question, self.settings.tier)
+            time_limit_for(question, self.settings.tier) if self.rules.timed else None
         )
-        if mode is Mode.BLITZ:
+        if self.rules.open_ended:
             deadline, shown_limit = self._game_deadline, BLITZ_SECONDS
         elif self._limit is None:
             deadline, shown_limit = None, None
@@ -715,7 +589,7 @@ class GameRound:
             score=self._score,
             explanation=question.explanation,
             source=question.source,
-            show_explanation=mode in EXPLAINING_MODES or outcome is not Outcome.CORRECT,
+            show_explanation=self.rules.explains or outcome is not Outcome.CORRECT,
             game_over=self._is_over(outcome),
             time_penalty=penalty,
             banked=self.banked if mode is Mode.LADDER else None,
@@ -777,15 +651,11 @@ class GameRound:
 __all__ = [
     "BLITZ_SECONDS",
     "LADDER_SAFE_HAVENS",
-    "DailyAlreadyPlayedError",
     "Feedback",
     "GameResult",
     "GameRound",
     "GameStateError",
     "Lifeline",
-    "NoQuestionsError",
-    "NothingToReviewError",
     "RoundState",
     "ShownQuestion",
-    "start_game",
 ]

@@ -15,6 +15,7 @@ from typing import TextIO
 from boschquiz.core.model import Mode, Outcome, QuestionType, Show
 from boschquiz.core.numbers import points
 from boschquiz.game import ladder
+from boschquiz.game.modes import MODES
 from boschquiz.game.recap import heading, recap, recap_lines
 from boschquiz.game.round import Feedback, GameResult, GameRound, Lifeline, ShownQuestion
 from boschquiz.plain.lines import choice_number, player_text, read_line
@@ -306,8 +307,10 @@ def describe_result(result: GameResult) -> list[str]:
     ]
     if r.mode is Mode.LADDER:
         lines.append(ladder.ladder_result(r).sentence())
-    if r.mode is Mode.PRACTICE:
-        lines.append("Practice games do not count for high scores.")
+    if result.left_early:
+        lines.append("You left before the end: scored on the questions answered.")
+    if not MODES[r.mode].ranked:
+        lines.append(f"{MODES[r.mode].label} games do not count for high scores.")
     elif not result.ranked:
         lines.append(
             f"Not ranked: a custom game ({'; '.join(result.custom)});"

@@ -2,12 +2,13 @@
 
 Nothing here opens a file at import time. Loading the question bank and opening the store run
 in thread workers that post messages; the handlers below own every state change and announce
-it on a signal the screens subscribe to.
+it on a signal the screens subscribe to. Everything about a game (starting it, its screens,
+leaving, saving, ranking) belongs to its `GameFlow` (`tui/flow.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
@@ -19,18 +20,29 @@ from textual.signal import Signal
 from textual.theme import Theme
 
 from boschquiz.services import Services
+from boschquiz.tui.flow import GameFlow
 from boschquiz.tui.messages import (
+    BackToMenu,
     BankFailed,
     BankLoaded,
+    ContinueGame,
+    GameNotStarted,
+    GameReady,
     GameSaved,
+    LeaveGame,
+    OpenScreen,
+    PlayAgain,
+    PlayerSignedIn,
+    QuestionSettled,
     SaveFailed,
+    ShowScores,
     StoreFailed,
     StoreOpened,
+    WalkAway,
 )
 from boschquiz.tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
-    from boschquiz.core.model import GameRecord
     from boschquiz.game.settings import GameSettings
     from boschquiz.packs.bank import BankLoad
     from boschquiz.store import PlayerRecord, Store
@@ -46,7 +58,7 @@ class BoschQuizApp(App[int]):
     TITLE = "boschquiz"
     SUB_TITLE = "trivia from the Bosch universe"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True, show=False),
+        Binding("ctrl+q,ctrl+c", "quit", "Quit", id="quit", priority=True, show=False),
         Binding("f1", "help", "Help", id="help", show=False),
     ]
 
@@ -68,7 +80,8 @@ class BoschQuizApp(App[int]):
         self.player_settings: dict[str, Any] = {}
         self.bank_changed: Signal[None] = Signal(self, "bank-changed")
         self.store_changed: Signal[None] = Signal(self, "store-changed")
-        self.game_saved: Signal[GameSaved | SaveFailed] = Signal(self, "game-saved")
+        self.flow = GameFlow(self)
+        """The game in progress, and every move between the game's screens."""
         self._loading_started = False
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -189,83 +202,114 @@ class BoschQuizApp(App[int]):
         if self.pending_start is None or self.bank is None or not self.store_resolved:
             return
         settings, self.pending_start = self.pending_start, None
-        self.start_game(settings)
+        self.flow.start(settings)
 
     # -- players and settings ---------------------------------------------------------------
 
-    def _select_player(self, name: str, settings: dict[str, Any] | None = None) -> None:
-        """Make `name` current with their settings (read from the store when not given)."""
+    def _select_player(self, name: str, settings: dict[str, Any]) -> None:
+        """Make `name` current with their saved settings (and their theme)."""
         self.player = name
-        self.player_settings = dict(settings) if settings is not None else {}
-        if settings is None and self.store is not None:
-            try:
-                self.player_settings = dict(self.store.player_settings(name))
-            except Exception as exc:
-                self.notify(f"Settings could not be read: {exc}", severity="warning", markup=False)
+        self.player_settings = dict(settings)
         theme = self.player_settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
 
-    def choose_player(self, name: str) -> None:
-        """Make `name` the current player, creating them in the store if new."""
-        if self.store is not None:
-            try:
-                name = self.store.ensure_player(name).name
-                self.players = tuple(p.name for p in self.store.players())
-            except Exception as exc:
-                self.notify(f"Player could not be saved: {exc}", severity="error", markup=False)
-        elif name not in self.players:
+    def choose_player(self, name: str, then: Callable[[], None] | None = None) -> None:
+        """Make `name` the current player (created in the store if new), then call `then`.
+
+        The store is read and written in a worker; `then` runs once the player's settings
+        are known (New Game pre-fills from them)."""
+        self.player = name
+        if name not in self.players:
             self.players = (*self.players, name)
-        self._select_player(name)
+        self._sign_in(name, then)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="player")
+    def _sign_in(self, name: str, then: Callable[[], None] | None) -> None:
+        settings: dict[str, Any] = {}
+        players: tuple[str, ...] | None = None
+        problem: str | None = None
+        store = self.store
+        if store is not None:
+            try:
+                name = store.ensure_player(name).name
+                players = tuple(p.name for p in store.players())
+                settings = dict(store.player_settings(name))
+            except Exception as exc:
+                problem = f"Player could not be saved: {exc}"
+        self.post_message(PlayerSignedIn(name, players, settings, problem, then))
+
+    def on_player_signed_in(self, message: PlayerSignedIn) -> None:
+        if message.problem is not None:
+            self.notify(message.problem, severity="error", markup=False)
+        if message.players is not None:
+            self.players = message.players
+        self._select_player(message.name, message.settings)
         self.remember(last_active=self.services.clock.now().isoformat())
         self.store_changed.publish(None)
+        if message.then is not None:
+            message.then()
 
     def remember(self, **settings: Any) -> None:
-        """Save player settings (last choices, theme); failing to save is only a notice."""
+        """Save player settings (last choices, theme) in a worker; failing is only a notice."""
         self.player_settings.update(settings)
         if self.store is None or self.player is None:
             return
+        self._save_settings(self.store, self.player, dict(self.player_settings))
+
+    @work(thread=True, exit_on_error=False, group="settings")
+    def _save_settings(self, store: Store, player: str, settings: dict[str, Any]) -> None:
         try:
-            self.store.save_player_settings(self.player, dict(self.player_settings))
+            store.save_player_settings(player, settings)
         except Exception as exc:
-            self.notify(f"Settings could not be saved: {exc}", severity="warning", markup=False)
+            self.call_from_thread(
+                self.notify,
+                f"Settings could not be saved: {exc}",
+                severity="warning",
+                markup=False,
+            )
 
     def watch_theme(self, theme: str) -> None:
         if self.player is not None and self.player_settings.get("theme") != theme:
             self.remember(theme=theme)
 
-    # -- games ------------------------------------------------------------------------------
+    # -- the game flow: screens post, the flow acts -----------------------------------------
 
-    def start_game(self, settings: GameSettings) -> None:
-        from boschquiz.tui.screens.question import begin_game
+    def on_open_screen(self, message: OpenScreen) -> None:
+        self.flow.open(message.key)
 
-        begin_game(self, settings)
+    def on_play_again(self, message: PlayAgain) -> None:
+        self.flow.play_again(message.settings)
 
-    @work(thread=True, exit_on_error=False, group="save")
-    def save_game(self, record: GameRecord) -> None:
-        """Record a finished game off the UI thread; failure becomes a notification."""
-        store = self.store
-        if store is None:
-            self.post_message(SaveFailed(record, self.store_error or "the saves are not open"))
-            return
-        try:
-            receipt = store.record_game(record)
-        except Exception as exc:
-            self.post_message(SaveFailed(record, str(exc) or type(exc).__name__))
-            return
-        rank = receipt.rank if receipt.rank is not None and receipt.rank <= TABLE_SIZE else None
-        self.post_message(
-            GameSaved(record, rank, receipt.previous_best, new_high_score=receipt.new_high_score)
-        )
+    def on_game_ready(self, message: GameReady) -> None:
+        self.flow.ready(message.game)
+
+    def on_game_not_started(self, message: GameNotStarted) -> None:
+        self.flow.not_started(message.reason)
+
+    def on_question_settled(self, message: QuestionSettled) -> None:
+        self.flow.settled(message.feedback)
+
+    def on_continue_game(self, _: ContinueGame) -> None:
+        self.flow.next()
+
+    def on_leave_game(self, _: LeaveGame) -> None:
+        self.flow.ask_leave()
+
+    def on_walk_away(self, _: WalkAway) -> None:
+        self.flow.ask_walk_away()
+
+    def on_show_scores(self, message: ShowScores) -> None:
+        self.flow.show_scores(message.mode, message.tier)
+
+    def on_back_to_menu(self, _: BackToMenu) -> None:
+        self.flow.back_to_menu()
 
     def on_game_saved(self, message: GameSaved) -> None:
-        self.game_saved.publish(message)
+        self.flow.saved(message)
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        self.notify(
-            f"Your score could not be saved: {message.reason}", severity="error", markup=False
-        )
-        self.game_saved.publish(message)
+        self.flow.saved(message)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -276,41 +320,18 @@ class BoschQuizApp(App[int]):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        from boschquiz.tui.screens.confirm import ConfirmScreen
-
-        screen = self.screen
-        if getattr(screen, "IN_GAME", False):
-            hold = getattr(screen, "hold_clock", None)
-            release = getattr(screen, "release_clock", None)
-            if hold is not None:
-                hold()
-
-            def answered(confirmed: bool | None) -> None:
-                if confirmed:
-                    self.exit(0)
-                elif release is not None:
-                    release()
-
-            self.push_screen(
-                ConfirmScreen(
-                    "Quit the game? This round will not be scored.", "Quit", "Keep playing"
-                ),
-                answered,
-            )
-            return
-        self.exit(0)
+        """Ctrl+Q and Ctrl+C: quit, asking first mid-game."""
+        self.flow.ask_quit()
 
     def open_screen(self, name: str) -> None:
         """Open a top-level screen by name (menu entries and the command palette)."""
-        from boschquiz.tui.screens.menu import open_named_screen
-
-        open_named_screen(self, name)
+        self.flow.open(name)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from boschquiz.tui.screens.menu import MENU_ENTRIES
 
         for entry in MENU_ENTRIES:
-            if entry.key == "quit":
+            if entry.key == "quit" or (self.flow.in_game and entry.key != "help"):
                 continue
             yield SystemCommand(
                 entry.label, entry.help, lambda key=entry.key: self.open_screen(key)
@@ -355,10 +376,6 @@ def run_app(app: BoschQuizApp) -> int:
 
 EXIT_GRACE_SECONDS = 3.0
 """How long a signalled app may take to shut down before the process ends regardless."""
-
-
-TABLE_SIZE = 10
-"""A game ranks when it makes the top ten of its mode and tier (daily: of its date)."""
 
 
 def _last_active(players: list[PlayerRecord]) -> str | None:

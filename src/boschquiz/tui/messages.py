@@ -1,13 +1,19 @@
-"""What the workers tell the app. Workers never touch widgets; the app's handlers own state."""
+"""Messages up: what workers and screens tell the app.
+
+Workers never touch widgets; screens never start games or open other full screens. The app's
+handlers own the state, and hand everything about a game to its `GameFlow`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from boschquiz.core.model import GameRecord
+    from boschquiz.core.model import Difficulty, GameRecord, Mode
+    from boschquiz.game.round import Feedback, GameRound
+    from boschquiz.game.settings import GameSettings
     from boschquiz.packs.bank import BankLoad
     from boschquiz.store import Store
 
@@ -40,6 +46,26 @@ class StoreOpened(Message):
         self.notices = notices
 
 
+class PlayerSignedIn(Message):
+    """A sign-in worker created (or found) the player and read their settings."""
+
+    def __init__(
+        self,
+        name: str,
+        players: tuple[str, ...] | None,
+        settings: dict[str, Any],
+        problem: str | None,
+        then: Callable[[], None] | None,
+    ) -> None:
+        super().__init__()
+        self.name = name
+        self.players = players
+        """Every player now in the store; None when it could not be read."""
+        self.settings = settings
+        self.problem = problem
+        self.then = then
+
+
 class StoreFailed(Message):
     def __init__(self, reason: str) -> None:
         super().__init__()
@@ -70,3 +96,71 @@ class SaveFailed(Message):
         super().__init__()
         self.record = record
         self.reason = reason
+
+
+# -- what the screens ask of the game flow (`boschquiz.tui.flow`) -----------------------------
+
+
+class OpenScreen(Message):
+    """Open a top-level screen by its menu key ("play", "daily", "scores", ...)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+
+class PlayAgain(Message):
+    """The results' Play again: a new game with the same settings."""
+
+    def __init__(self, settings: GameSettings) -> None:
+        super().__init__()
+        self.settings = settings
+
+
+class GameReady(Message):
+    """A start worker chose the questions; the first one can be shown."""
+
+    def __init__(self, game: GameRound) -> None:
+        super().__init__()
+        self.game = game
+
+
+class GameNotStarted(Message):
+    """A start worker found why the game cannot start: a sentence for the player."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class QuestionSettled(Message):
+    """The question on screen was answered, timed out or skipped."""
+
+    def __init__(self, feedback: Feedback) -> None:
+        super().__init__()
+        self.feedback = feedback
+
+
+class ContinueGame(Message):
+    """Feedback is over: the next question, or the results."""
+
+
+class LeaveGame(Message):
+    """The player asked to leave the game in progress (the flow asks to confirm)."""
+
+
+class WalkAway(Message):
+    """Ladder: the player asked to stop and keep the score (the flow asks to confirm)."""
+
+
+class ShowScores(Message):
+    """Results: leave them for the high-score table of this mode and tier."""
+
+    def __init__(self, mode: Mode, tier: Difficulty) -> None:
+        super().__init__()
+        self.mode = mode
+        self.tier = tier
+
+
+class BackToMenu(Message):
+    """Results: back to the main menu."""

@@ -1,13 +1,14 @@
 """Feedback after each answer: right or wrong, the right answer, the points, the explanation.
 
-Enter continues. In timed modes it also continues by itself, timed off the injected clock.
+Enter continues. Where the mode says so it also continues by itself, timed off the injected
+clock (`ModeRules.feedback_wait`). What comes next is the flow's: this screen only asks.
 """
 
 from __future__ import annotations
 
 import math
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,22 +17,14 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 
-from boschquiz.core.model import Mode, Outcome, QuestionType
-from boschquiz.game.round import Feedback
+from boschquiz.core.model import Outcome, QuestionType
+from boschquiz.game.round import Feedback, GameRound
+from boschquiz.tui.messages import ContinueGame, LeaveGame
 from boschquiz.tui.screens.base import QuizScreen
-from boschquiz.tui.session import GameSession
 from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.footer import QuizFooter
 from boschquiz.tui.widgets.streak import StreakFlame
 
-if TYPE_CHECKING:
-    pass
-
-AUTO_CONTINUE_SECONDS = 6.0
-"""Timed modes move on by themselves after this long (a little longer with an explanation)."""
-AUTO_CONTINUE_BLITZ = 2.0
-"""Blitz keeps its game clock running, so its feedback is brief."""
-EXPLANATION_EXTRA = 4.0
 TICK_SECONDS = 0.25
 
 VERDICTS: dict[Outcome, tuple[str, str]] = {
@@ -50,18 +43,21 @@ class FeedbackScreen(QuizScreen[None]):
         Binding("escape", "leave", "Leave", id="feedback-leave"),
     ]
 
-    def __init__(self, session: GameSession, feedback: Feedback) -> None:
+    def __init__(self, game: GameRound, feedback: Feedback) -> None:
         super().__init__()
-        self.session = session
+        self.game = game
         self.feedback = feedback
         self._continue_at: float | None = None
         self._shown_seconds: int | None = None
         self._timer: Timer | None = None
+        self._continued = False
+        self.clock_reads = 0
+        """How many times the screen has read the clock (tests wait on its own timer)."""
 
     def compose(self) -> ComposeResult:
         fb = self.feedback
         verdict, verdict_class = VERDICTS[fb.outcome]
-        shown = self.session.round.shown
+        shown = self.game.shown
         of = f" of {shown.total}" if shown.total is not None else ""
         with Horizontal(id="feedback-head", classes=verdict_class):
             yield Static(
@@ -91,10 +87,8 @@ class FeedbackScreen(QuizScreen[None]):
         yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
-        if self.session.timed:
-            wait = AUTO_CONTINUE_BLITZ if self.session.mode is Mode.BLITZ else AUTO_CONTINUE_SECONDS
-            if self.feedback.explanation and self.session.mode is not Mode.BLITZ:
-                wait += EXPLANATION_EXTRA
+        wait = self.game.rules.feedback_wait(bool(self.feedback.explanation))
+        if wait is not None:
             self._continue_at = self.quiz.services.clock.monotonic() + wait
             self._timer = self.set_interval(TICK_SECONDS, self.check_clock)
         self.check_clock()
@@ -102,8 +96,8 @@ class FeedbackScreen(QuizScreen[None]):
     def _points_text(self) -> Content:
         fb = self.feedback
         points = fb.points
-        if self.session.mode is Mode.PRACTICE:
-            return Content.from_markup("[dim]practice: no points")
+        if not self.game.rules.ranked:
+            return Content.from_markup("[dim]$mode: no points", mode=self.game.rules.label.lower())
         if points.total == 0:
             extra = f"  −{fb.time_penalty:g} s" if fb.time_penalty else ""
             banked = f"  banked {fb.banked:,}" if fb.banked is not None and fb.game_over else ""
@@ -123,7 +117,7 @@ class FeedbackScreen(QuizScreen[None]):
         """The choices with the right one marked ✔ and a wrong pick marked ✘."""
         fb = self.feedback
         question = fb.question
-        if question.type is QuestionType.TYPED or not self.session.round.shown.choices:
+        if question.type is QuestionType.TYPED or not self.game.shown.choices:
             given = fb.given if fb.given is not None else "(no answer)"
             lines = [
                 Content.from_markup("[b]Answer:[/b] ")
@@ -138,7 +132,7 @@ class FeedbackScreen(QuizScreen[None]):
                 )
             return Content("\n").join(lines)
         lines = []
-        for choice in self.session.round.shown.choices:
+        for choice in self.game.shown.choices:
             if choice == fb.right_answer:
                 lines.append(Content.styled(f" ✔ {choice} ", "$success bold reverse"))
             elif choice == fb.given:
@@ -149,6 +143,7 @@ class FeedbackScreen(QuizScreen[None]):
 
     def check_clock(self) -> None:
         """Read the clock and act on it; the interval timer calls this a few times a second."""
+        self.clock_reads += 1
         note = self.query_one("#continue-note", Static)
         what = "see results" if self.feedback.game_over else "next question"
         if self._continue_at is None:
@@ -171,36 +166,17 @@ class FeedbackScreen(QuizScreen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if not self.is_current:
+        if self._continued or not self.is_current:
             return
-        game = self.session.round
-        if game.feedback is None:
-            return
-        shown = game.next()
-        if shown is None:
-            from boschquiz.tui.screens.results import ResultsScreen
-
-            self.app.switch_screen(ResultsScreen(self.session))
-        else:
-            from boschquiz.tui.screens.question import QuestionScreen
-
-            self.app.switch_screen(QuestionScreen(self.session))
+        self._continued = True
+        self.post_message(ContinueGame())
 
     def action_leave(self) -> None:
-        from boschquiz.tui.screens.confirm import ConfirmScreen
-
+        """Ask the flow to leave; the countdown to the next question stops for good."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.app.push_screen(
-            ConfirmScreen("Leave this game? It will not be scored.", "Leave", "Keep playing"),
-            self._leave_answered,
-        )
-
-    def _leave_answered(self, confirmed: bool | None) -> None:
-        if confirmed:
-            self.app.pop_screen()
-        else:
-            self._continue_at = None
-            self._shown_seconds = None
-            self.check_clock()
+        self._continue_at = None
+        self._shown_seconds = None
+        self.check_clock()
+        self.post_message(LeaveGame())

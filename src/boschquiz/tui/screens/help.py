@@ -11,21 +11,33 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from boschquiz.game.modes import MODES
 from boschquiz.tui.widgets.footer import QuizFooter
 
+
+def _modes() -> str:
+    """The Modes section, from the mode table (each summary wrapped under its name)."""
+    lines = []
+    for rules in MODES.values():
+        words = rules.summary.split()
+        line, first = "", True
+        for word in words:
+            if line and len(line) + 1 + len(word) > 58:
+                lines.append(_mode_line(rules.label if first else "", line))
+                line, first = word, False
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(_mode_line(rules.label if first else "", line))
+    return "\n".join(lines)
+
+
+def _mode_line(label: str, text: str) -> str:
+    name = f"[b]{label}[/b]" + " " * (10 - len(label)) if label else " " * 10
+    return name + text
+
+
 SECTIONS: tuple[tuple[str, str], ...] = (
-    (
-        "Modes",
-        "[b]Classic[/b]   ten questions at one tier\n"
-        "[b]Blitz[/b]     one 60-second clock: answer as many as you can;\n"
-        "          a wrong answer costs time\n"
-        "[b]Ladder[/b]    fifteen rungs of rising difficulty; safe havens at 5\n"
-        "          and 10 keep what you banked; walk away at any time;\n"
-        "          lifelines once each: 50:50, skip, +15 s\n"
-        "[b]Daily[/b]     the same ten for everyone today, one scored try\n"
-        "[b]Review[/b]    the questions you missed, until you know them\n"
-        "[b]Practice[/b]  no clock, no high score, every explanation shown",
-    ),
+    ("Modes", _modes()),
     (
         "Tiers",
         "[b]Easy[/b] 30 s a question, three choices, x1 points\n"
@@ -44,13 +56,21 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "Keys",
-        "[b]1-4[/b] or [b]A-D[/b]   answer        [b]↑ ↓ Enter[/b]  choose and answer\n"
+        "[b]1-6[/b] or [b]A-F[/b]   answer (capitals too)\n"
+        "[b]↑ ↓ Enter[/b]   choose and answer: a new question starts with nothing\n"
+        "            chosen, so a second Enter after the feedback does nothing\n"
         "[b]Enter[/b]       continue after the feedback\n"
-        "[b]space[/b]       pause (hides the question and stops the clock)\n"
-        "[b]5[/b] 50:50   [b]s[/b] skip   [b]+[/b] +15 s   [b]w[/b] walk away (ladder)\n"
-        "[b]Esc[/b]         back; leaving a game asks first\n"
+        "[b]F5[/b] 50:50   [b]F6[/b] skip   [b]F7[/b] +15 s   [b]F8[/b] walk away (ladder)\n"
+        "[b]Esc[/b]         back; leaving a game asks first (the daily is then\n"
+        "            scored on what you answered: it counts from its first question)\n"
         "[b]Ctrl+P[/b]      command palette, also to change the theme\n"
-        "[b]Ctrl+Q[/b]      quit",
+        "[b]Ctrl+Q[/b] or [b]Ctrl+C[/b]   quit (asks first mid-game)",
+    ),
+    (
+        "The clock",
+        "Ranked games (every mode but practice) never stop the clock: help, the "
+        "command palette and dialogs open over a running question, and a time-out "
+        "there shows when you come back. Practice has no clock.",
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,11 +16,9 @@ from textual.message import Message
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from boschquiz.tui.messages import OpenScreen
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
-
-if TYPE_CHECKING:
-    from boschquiz.tui.app import BoschQuizApp
 
 TAGLINE = "Everybody counts or nobody counts."
 
@@ -68,8 +66,8 @@ class MenuScreen(QuizScreen[None]):
         ),
         Binding("n", "change_player", "Player", id="menu-player"),
         Binding("q", "menu('quit')", "Quit", id="menu-quit"),
-        Binding("escape", "menu('quit')", "Quit", id="menu-escape", show=False),
     ]
+    """Esc does not quit here: it means "back" everywhere else, and the menu has no back."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -147,10 +145,12 @@ class MenuScreen(QuizScreen[None]):
     def _on_bank_changed(self, _: None) -> None:
         self._show_bank()
         self._refresh_status()
+        self.refresh_bindings()
 
     def _on_store_changed(self, _: None) -> None:
         self._show_player()
         self._refresh_status()
+        self.refresh_bindings()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="menu-status")
     def _refresh_status(self) -> None:
@@ -196,13 +196,13 @@ class MenuScreen(QuizScreen[None]):
             self.call_later(self.run_action, f"menu('{event.option.id}')")
 
     def action_menu(self, key: str) -> None:
-        if key == "quit":
-            self.app.exit(0)
-            return
         if key in ("play", "daily", "review", "stats"):
-            self._with_player(lambda: open_named_screen(self.quiz, key))
+            self._with_player(lambda: self._open(key))
             return
-        open_named_screen(self.quiz, key)
+        self.post_message(OpenScreen(key))
+
+    def _open(self, key: str) -> None:
+        self.post_message(OpenScreen(key))
 
     def action_change_player(self) -> None:
         from boschquiz.tui.screens.player import PlayerScreen
@@ -221,39 +221,6 @@ class MenuScreen(QuizScreen[None]):
 
         def chosen(name: str | None) -> None:
             if name:
-                self.quiz.choose_player(name)
-                then()
+                self.quiz.choose_player(name, then)
 
         self.app.push_screen(PlayerScreen(self.quiz.players, None), chosen)
-
-
-def open_named_screen(app: BoschQuizApp, key: str) -> None:
-    """Open a top-level screen: used by the menu and the command palette."""
-    if key == "quit":
-        app.exit(0)
-    elif key == "play":
-        from boschquiz.tui.screens.new_game import NewGameScreen
-
-        app.push_screen(NewGameScreen())
-    elif key == "daily":
-        from boschquiz.tui.screens.question import start_daily
-
-        start_daily(app)
-    elif key == "review":
-        from boschquiz.tui.screens.question import start_review
-
-        start_review(app)
-    elif key == "scores":
-        from boschquiz.tui.screens.scores import ScoresScreen
-
-        app.push_screen(ScoresScreen())
-    elif key == "stats":
-        from boschquiz.tui.screens.stats import StatsScreen
-
-        app.push_screen(StatsScreen())
-    elif key == "packs":
-        from boschquiz.tui.screens.packs import PacksScreen
-
-        app.push_screen(PacksScreen())
-    elif key == "help":
-        app.action_help()

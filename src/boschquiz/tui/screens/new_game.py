@@ -22,46 +22,38 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from boschquiz.core.model import GENERATED_PACK_ID, GENERATED_PACK_TITLE, Difficulty, Mode, Show
+from boschquiz.game.modes import MODES
 from boschquiz.game.selection import matching
 from boschquiz.game.settings import GameSettings
+from boschquiz.tui.labels import SHOW_NAMES
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
 
-MODES: tuple[tuple[str, Mode], ...] = (
-    ("Classic", Mode.CLASSIC),
-    ("Blitz (60 s)", Mode.BLITZ),
-    ("Ladder (15 rungs)", Mode.LADDER),
-    ("Practice (no clock)", Mode.PRACTICE),
+MODE_CHOICES: tuple[tuple[str, Mode], ...] = tuple(
+    (rules.choice_label, mode) for mode, rules in MODES.items() if rules.choice_label is not None
 )
 TIERS: tuple[tuple[str, Difficulty], ...] = (
     ("Easy", Difficulty.EASY),
     ("Medium", Difficulty.MEDIUM),
     ("Hard", Difficulty.HARD),
 )
-SHOW_NAMES: dict[Show, str] = {
-    Show.BOSCH: "Bosch",
-    Show.LEGACY: "Bosch: Legacy",
-    Show.BALLARD: "Ballard",
-    Show.GENERAL: "General",
-}
-COUNTED_MODES = (Mode.CLASSIC, Mode.PRACTICE)
-"""Modes where the player picks the number of questions; the others set their own."""
-DEFAULT_QUESTIONS = 10
 MAX_QUESTIONS = 50
 _T = TypeVar("_T")
 
 
-class NewGameScreen(QuizScreen[None]):
+class NewGameScreen(QuizScreen[GameSettings | None]):
+    """Dismissed with the chosen settings (the flow starts the game), or None on Esc."""
+
     CSS_PATH = "new_game.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f5", "start", "Start", id="new-game-start"),
-        Binding("escape", "app.pop_screen", "Back", id="new-game-back"),
+        Binding("escape", "back", "Back", id="new-game-back"),
     ]
 
     def compose(self) -> ComposeResult:
         last = self.quiz.player_settings.get("last_game", {})
         last = last if isinstance(last, dict) else {}
-        mode = _pick(last.get("mode"), [m for _, m in MODES], Mode.CLASSIC)
+        mode = _pick(last.get("mode"), [m for _, m in MODE_CHOICES], Mode.CLASSIC)
         tier = _pick(last.get("tier"), [t for _, t in TIERS], Difficulty.MEDIUM)
         count = last.get("questions")
         count = count if isinstance(count, int) and 1 <= count <= MAX_QUESTIONS else None
@@ -69,13 +61,13 @@ class NewGameScreen(QuizScreen[None]):
         with Vertical(id="new-game-body"):
             with Horizontal(classes="form-row"):
                 yield Label("Mode", classes="form-label")
-                yield Select(MODES, value=mode, allow_blank=False, id="new-game-mode")
+                yield Select(MODE_CHOICES, value=mode, allow_blank=False, id="new-game-mode")
                 yield Label("Tier", classes="form-label")
                 yield Select(TIERS, value=tier, allow_blank=False, id="new-game-tier")
             with Horizontal(classes="form-row"):
                 yield Label("Questions", classes="form-label")
                 yield Input(
-                    str(count or DEFAULT_QUESTIONS),
+                    str(count or MODES[mode].questions),
                     type="integer",
                     max_length=2,
                     id="new-game-count",
@@ -140,16 +132,17 @@ class NewGameScreen(QuizScreen[None]):
         mode = self.query_one("#new-game-mode", Select).value
         tier = self.query_one("#new-game-tier", Select).value
         count_text = self.query_one("#new-game-count", Input).value
-        count = int(count_text) if count_text.strip().isdigit() else DEFAULT_QUESTIONS
+        chosen_mode = mode if isinstance(mode, Mode) else Mode.CLASSIC
+        rules = MODES[chosen_mode]
+        count = int(count_text) if count_text.strip().isdigit() else rules.questions
         count = min(max(count, 1), MAX_QUESTIONS)
         packs: SelectionList[str] = self.query_one("#new-game-packs", SelectionList)
         shows: SelectionList[str] = self.query_one("#new-game-shows", SelectionList)
         categories: SelectionList[str] = self.query_one("#new-game-categories", SelectionList)
-        chosen_mode = mode if isinstance(mode, Mode) else Mode.CLASSIC
         return GameSettings(
             mode=chosen_mode,
             tier=tier if isinstance(tier, Difficulty) else Difficulty.MEDIUM,
-            questions=count if chosen_mode in COUNTED_MODES else None,
+            questions=count if rules.player_sets_count else None,
             steady=self.query_one("#new-game-steady", Switch).value,
             player=self.quiz.player or "player",
             packs=tuple(packs.selected),
@@ -167,7 +160,8 @@ class NewGameScreen(QuizScreen[None]):
     def _show_matching(self) -> None:
         count = self._matching_count()
         settings = self.settings()
-        self.query_one("#new-game-count", Input).disabled = settings.mode not in COUNTED_MODES
+        counted = MODES[settings.mode].player_sets_count
+        self.query_one("#new-game-count", Input).disabled = not counted
         self.query_one("#new-game-start", Button).disabled = not count
         label = self.query_one("#new-game-matching", Static)
         if count is None:
@@ -219,8 +213,10 @@ class NewGameScreen(QuizScreen[None]):
                 "categories": list(settings.categories),
             }
         )
-        self.app.pop_screen()
-        self.quiz.start_game(settings)
+        self.dismiss(settings)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
 
 
 def _pick(value: object, options: list[_T], default: _T) -> _T:

@@ -2,14 +2,14 @@
 
 The clock belongs to the engine. A timer a few times a second asks the round whether time is
 up and tells the countdown bar how much is left; the bar repaints only when what it shows
-changes, so the process stays near idle while a player thinks.
+changes, so the process stays near idle while a player thinks. Answers go to the round; what
+happens next (feedback, results, leaving) is the flow's, asked for with a message.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,20 +19,17 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from boschquiz.core.diagnostics import UserFacingError
-from boschquiz.core.model import Mode, QuestionType
-from boschquiz.game.history import InMemoryHistory
+from boschquiz.core.model import QuestionType
 from boschquiz.game.round import (
     LADDER_SAFE_HAVENS,
     Feedback,
+    GameRound,
     GameStateError,
     Lifeline,
     RoundState,
-    start_game,
 )
-from boschquiz.game.settings import GameSettings
+from boschquiz.tui.messages import LeaveGame, QuestionSettled, WalkAway
 from boschquiz.tui.screens.base import QuizScreen
-from boschquiz.tui.session import GameSession
 from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.choices import KEY_LETTERS, ChoiceList
 from boschquiz.tui.widgets.countdown import CountdownBar
@@ -40,59 +37,15 @@ from boschquiz.tui.widgets.footer import QuizFooter
 from boschquiz.tui.widgets.ladder import LadderRungs
 from boschquiz.tui.widgets.streak import StreakFlame
 
-if TYPE_CHECKING:
-    from boschquiz.tui.app import BoschQuizApp
-
 TICK_SECONDS = 0.25
 """How often the countdown asks the clock; it repaints only when what it shows changes."""
 
-MODE_NAMES: dict[Mode, str] = {
-    Mode.CLASSIC: "Classic",
-    Mode.BLITZ: "Blitz",
-    Mode.LADDER: "Ladder",
-    Mode.DAILY: "Daily",
-    Mode.REVIEW: "Review",
-    Mode.PRACTICE: "Practice",
-}
-
-_FALLBACK_HISTORY = InMemoryHistory()
-"""Stands in for the store when the saves cannot be opened, so the game stays playable."""
-
-
-def begin_game(app: BoschQuizApp, settings: GameSettings) -> bool:
-    """Start a game with these settings and show its first question; False if it cannot start."""
-    if app.bank is None:
-        app.notify("The questions are still loading; try again in a moment.", markup=False)
-        return False
-    if app.player is not None:
-        settings = replace(settings, player=app.player)
-    if settings.seed is None and app.services.seed is not None:
-        settings = replace(settings, seed=app.services.seed)
-    history = app.store if app.store is not None else _FALLBACK_HISTORY
-    try:
-        game = start_game(
-            app.bank.bank, settings, app.services.clock, history, app.services.clock.now().date()
-        )
-    except UserFacingError as exc:
-        app.notify(_sentence(exc.message), severity="warning", timeout=8, markup=False)
-        return False
-    if game.notice:
-        app.notify(_sentence(game.notice), markup=False)
-    app.push_screen(QuestionScreen(GameSession(game)))
-    return True
-
-
-def start_daily(app: BoschQuizApp) -> bool:
-    return begin_game(app, GameSettings(mode=Mode.DAILY))
-
-
-def start_review(app: BoschQuizApp) -> bool:
-    return begin_game(app, GameSettings(mode=Mode.REVIEW))
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+LIFELINE_KEYS: tuple[tuple[Lifeline, str], ...] = (
+    (Lifeline.FIFTY_FIFTY, "F5"),
+    (Lifeline.SKIP, "F6"),
+    (Lifeline.EXTRA_TIME, "F7"),
+)
+WALK_AWAY_KEY = "F8"
 
 
 class QuestionScreen(QuizScreen[None]):
@@ -101,7 +54,7 @@ class QuestionScreen(QuizScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
-                f"{n + 1},{KEY_LETTERS[n].lower()}",
+                f"{n + 1},{KEY_LETTERS[n].lower()},{KEY_LETTERS[n]}",
                 f"pick({n})",
                 f"Answer {n + 1}",
                 id=f"answer-{n + 1}",
@@ -109,26 +62,28 @@ class QuestionScreen(QuizScreen[None]):
             )
             for n in range(len(KEY_LETTERS))
         ),
-        Binding("5,f5", "lifeline('50:50')", "50:50", id="lifeline-fifty"),
-        Binding("s,f6", "lifeline('skip')", "Skip", id="lifeline-skip"),
-        Binding("plus,f7", "lifeline('+15 s')", "+15 s", id="lifeline-time", key_display="+"),
-        Binding("w,f8", "walk_away", "Walk away", id="walk-away"),
-        Binding("space,f2", "pause", "Pause", id="pause", key_display="space"),
+        Binding("f5", "lifeline('50:50')", "50:50", id="lifeline-fifty"),
+        Binding("f6", "lifeline('skip')", "Skip", id="lifeline-skip"),
+        Binding("f7", "lifeline('+15 s')", "+15 s", id="lifeline-time"),
+        Binding("f8", "walk_away", "Walk away", id="walk-away"),
         Binding("escape", "leave", "Leave", id="leave-game"),
     ]
 
-    def __init__(self, session: GameSession) -> None:
+    def __init__(self, game: GameRound) -> None:
         super().__init__()
-        self.session = session
+        self.game = game
         self._timer: Timer | None = None
-        self.displayed_choices = session.round.shown.choices
+        self._index = game.shown.index
+        self.displayed_choices = game.shown.choices
         """The choices as laid out; after 50:50 the removed ones stay, struck out."""
-        self._paused_for_modal = False
+        self._held = False
+        self._settled = False
+        self.clock_reads = 0
+        """How many times the screen has read the clock (tests wait on its own timer)."""
 
     def compose(self) -> ComposeResult:
-        game = self.session.round
-        shown = game.shown
-        question = shown.question
+        game = self.game
+        question = game.shown.question
         with Horizontal(id="hud"):
             yield Static(self._progress_text(), id="hud-progress")
             yield Static(self._score_text(), id="hud-score")
@@ -144,25 +99,21 @@ class QuestionScreen(QuizScreen[None]):
                 else:
                     yield ChoiceList(id="choices")
                 yield Static(id="lifelines")
-            if self.session.mode is Mode.LADDER:
+            if game.rules.lifelines:
                 yield LadderRungs(game.total or 0, LADDER_SAFE_HAVENS, id="ladder")
-            yield Static(
-                Content.from_markup("[b]Paused[/b]\n\nthe clock is stopped\n\nspace to go on"),
-                id="paused-note",
-            )
         yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
-        game = self.session.round
+        game = self.game
         if game.shown.question.type is QuestionType.TYPED:
             self.query_one("#typed-answer", Input).focus()
         else:
             choices = self.query_one("#choices", ChoiceList)
             choices.set_choices(game.shown.choices)
             choices.focus()
-        if self.session.mode is Mode.LADDER:
+        if game.rules.lifelines:
             self.query_one("#ladder", LadderRungs).set_progress(
-                game.shown.index, self.session.rung_points
+                game.shown.index, tuple(a.points for a in game.answers)
             )
         self._show_lifelines()
         self.check_clock()
@@ -172,20 +123,20 @@ class QuestionScreen(QuizScreen[None]):
     # -- what is shown ----------------------------------------------------------------------
 
     def _progress_text(self) -> Content:
-        game = self.session.round
+        game = self.game
         shown = game.shown
         of = f" of {shown.total}" if shown.total is not None else ""
         return Content.from_markup(
             "[b]$mode[/b] · $tier · question [b]$k[/b]$of",
-            mode=MODE_NAMES[self.session.mode],
+            mode=game.rules.label,
             tier=game.settings.tier.value,
             k=str(shown.index),
             of=of,
         )
 
     def _score_text(self) -> Content:
-        game = self.session.round
-        if self.session.mode is Mode.LADDER:
+        game = self.game
+        if game.rules.lifelines:
             return Content.from_markup(
                 "score [b]$score[/b] · banked $banked",
                 score=f"{game.score:,}",
@@ -195,16 +146,12 @@ class QuestionScreen(QuizScreen[None]):
 
     def _show_lifelines(self) -> None:
         note = self.query_one("#lifelines", Static)
-        if self.session.mode is not Mode.LADDER:
+        if not self.game.rules.lifelines:
             note.display = False
             return
-        usable = self.session.round.lifelines
+        usable = self.game.lifelines
         parts = []
-        for lifeline, key in (
-            (Lifeline.FIFTY_FIFTY, "5"),
-            (Lifeline.SKIP, "s"),
-            (Lifeline.EXTRA_TIME, "+"),
-        ):
+        for lifeline, key in LIFELINE_KEYS:
             mark = "✓" if lifeline in usable else "✗"
             parts.append(
                 Content.from_markup(
@@ -214,46 +161,77 @@ class QuestionScreen(QuizScreen[None]):
                     mark=mark,
                 )
             )
-        parts.append(Content.from_markup("[b]w[/b] walk away"))
+        parts.append(Content.from_markup("[b]$key[/b] walk away", key=WALK_AWAY_KEY))
         note.update(Content("   ").join(parts))
 
     def check_clock(self) -> None:
-        """Read the clock and act on it; the interval timer calls this a few times a second."""
-        game = self.session.round
-        if not self.is_current:
+        """Read the clock and act on it; the interval timer calls this a few times a second.
+
+        Under an overlay (help, the palette, a dialog) the countdown still repaints, but a
+        time-out waits until the question is back on top."""
+        self.clock_reads += 1
+        game = self.game
+        if self._settled:
             return
-        if game.state is RoundState.ASKING and game.check_timeout():
+        if self.is_current and game.state is RoundState.ASKING and game.check_timeout():
             feedback = game.feedback
             if feedback is not None:
-                self._to_feedback(feedback)
+                self._settle(feedback)
             return
         self.query_one("#countdown", CountdownBar).show(
             game.seconds_left(), game.shown.time_limit, paused=game.paused
         )
 
+    # -- overlays: held in unranked games, never in ranked ones -----------------------------
+
+    def on_screen_suspend(self) -> None:
+        """Something covers the question (help, the palette, a dialog).
+
+        In an unranked game the clock stops until the question is back. In a ranked one it
+        runs on, and the player is told so: no overlay buys thinking time there."""
+        game = self.game
+        asking = game.state is RoundState.ASKING and game.shown.index == self._index
+        if self._settled or not asking or game.shown.deadline is None:
+            return
+        if game.rules.ranked:
+            left = game.seconds_left() or 0.0
+            self.notify(
+                f"Ranked game: the clock keeps running ({left:.0f} s left on this question).",
+                severity="warning",
+                timeout=4,
+                markup=False,
+            )
+            return
+        game.pause()
+        self._held = True
+
+    def on_screen_resume(self) -> None:
+        if self._held and self.game.paused:
+            self.game.resume()
+        self._held = False
+        self.check_clock()
+
     # -- answering --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        game = self.session.round
+        game = self.game
         if action == "pick":
             if game.shown.question.type is QuestionType.TYPED:
                 return False
             index = parameters[0]
             return isinstance(index, int) and index < len(self.displayed_choices)
         if action == "lifeline":
-            if self.session.mode is not Mode.LADDER:
+            if not game.rules.lifelines:
                 return False
             return True if Lifeline(str(parameters[0])) in game.lifelines else None
         if action == "walk_away":
-            return self.session.mode is Mode.LADDER
-        if action == "pause":
-            return self.session.timed and game.shown.deadline is not None
+            return game.rules.lifelines
         return True
 
     def action_pick(self, index: int) -> None:
         if (
             index < len(self.displayed_choices)
-            and self.displayed_choices[index] in self.session.round.shown.choices
+            and self.displayed_choices[index] in self.game.shown.choices
         ):
             self._answer(self.displayed_choices[index])
 
@@ -268,27 +246,26 @@ class QuestionScreen(QuizScreen[None]):
             self._answer(event.value)
 
     def _answer(self, text: str) -> None:
-        game = self.session.round
-        if game.state not in (RoundState.ASKING, RoundState.PAUSED):
+        if self._settled or self.game.state not in (RoundState.ASKING, RoundState.PAUSED):
             return
-        self._to_feedback(game.answer(text))
+        self._settle(self.game.answer(text))
 
-    def _to_feedback(self, feedback: Feedback) -> None:
-        from boschquiz.tui.screens.feedback import FeedbackScreen
-
+    def _settle(self, feedback: Feedback) -> None:
+        self._settled = True
         if self._timer is not None:
             self._timer.stop()
-        self.session.feedbacks.append(feedback)
-        self.app.switch_screen(FeedbackScreen(self.session, feedback))
+        self.post_message(QuestionSettled(feedback))
 
-    # -- lifelines, pause, leaving ----------------------------------------------------------
+    # -- lifelines and leaving --------------------------------------------------------------
 
     def action_lifeline(self, name: str) -> None:
-        game = self.session.round
+        game = self.game
         lifeline = Lifeline(name)
+        if self._settled:
+            return
         try:
             if lifeline is Lifeline.SKIP:
-                self._to_feedback(game.skip())
+                self._settle(game.skip())
                 return
             if lifeline is Lifeline.FIFTY_FIFTY:
                 after = game.fifty_fifty().choices
@@ -308,72 +285,9 @@ class QuestionScreen(QuizScreen[None]):
         self.refresh_bindings()
 
     def action_walk_away(self) -> None:
-        from boschquiz.tui.screens.confirm import ConfirmScreen
-
-        game = self.session.round
-        self._pause_for_modal()
-        self.app.push_screen(
-            ConfirmScreen(f"Walk away with {game.score:,} points?", "Walk away", "Keep climbing"),
-            self._walk_away_answered,
-        )
-
-    def _walk_away_answered(self, confirmed: bool | None) -> None:
-        game = self.session.round
-        if not confirmed:
-            self._resume_after_modal()
-            return
-        game.walk_away()
-        from boschquiz.tui.screens.results import ResultsScreen
-
-        if self._timer is not None:
-            self._timer.stop()
-        self.app.switch_screen(ResultsScreen(self.session))
-
-    def action_pause(self) -> None:
-        game = self.session.round
-        if game.paused:
-            game.resume()
-        elif game.state is RoundState.ASKING:
-            game.pause()
-        self.set_class(game.paused, "-paused")
-        self.check_clock()
+        if not self._settled:
+            self.post_message(WalkAway())
 
     def action_leave(self) -> None:
-        from boschquiz.tui.screens.confirm import ConfirmScreen
-
-        self._pause_for_modal()
-        self.app.push_screen(
-            ConfirmScreen("Leave this game? It will not be scored.", "Leave", "Keep playing"),
-            self._leave_answered,
-        )
-
-    def _leave_answered(self, confirmed: bool | None) -> None:
-        if confirmed:
-            if self._timer is not None:
-                self._timer.stop()
-            self.app.pop_screen()
-        else:
-            self._resume_after_modal()
-
-    def on_screen_resume(self) -> None:
-        self.check_clock()
-
-    def hold_clock(self) -> None:
-        """Stop the round's clock while a dialog covers the question."""
-        self._pause_for_modal()
-
-    def release_clock(self) -> None:
-        """Restart the clock stopped by `hold_clock`."""
-        self._resume_after_modal()
-
-    def _pause_for_modal(self) -> None:
-        game = self.session.round
-        self._paused_for_modal = game.state is RoundState.ASKING and game.shown.deadline is not None
-        if self._paused_for_modal:
-            game.pause()
-
-    def _resume_after_modal(self) -> None:
-        if self._paused_for_modal and self.session.round.paused:
-            self.session.round.resume()
-        self._paused_for_modal = False
-        self.check_clock()
+        if not self._settled:
+            self.post_message(LeaveGame())

@@ -1,9 +1,12 @@
-"""Results: score, accuracy, best streak, time, the rank (with its moment), the daily share line."""
+"""Results: score, accuracy, best streak, time, the rank (with its moment), the daily share line.
+
+The flow saves the game and hands this screen the receipt (`show_saved`); the keys here only
+ask the flow for what comes next.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,14 +15,11 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from boschquiz.core.model import Mode, Outcome
+from boschquiz.game.modes import MODES
 from boschquiz.game.round import GameResult
-from boschquiz.tui.messages import GameSaved, SaveFailed
+from boschquiz.tui.messages import BackToMenu, GameSaved, PlayAgain, SaveFailed, ShowScores
 from boschquiz.tui.screens.base import QuizScreen
-from boschquiz.tui.session import GameSession
 from boschquiz.tui.widgets.footer import QuizFooter
-
-if TYPE_CHECKING:
-    pass
 
 MARKS: dict[Outcome, str] = {
     Outcome.CORRECT: "✅",
@@ -43,10 +43,9 @@ class ResultsScreen(QuizScreen[None]):
         Binding("escape,m", "menu", "Menu", id="results-menu"),
     ]
 
-    def __init__(self, session: GameSession) -> None:
+    def __init__(self, result: GameResult) -> None:
         super().__init__()
-        self.session = session
-        self.result: GameResult = session.round.summary()
+        self.result = result
         self.saved: GameSaved | SaveFailed | None = None
 
     def compose(self) -> ComposeResult:
@@ -80,15 +79,15 @@ class ResultsScreen(QuizScreen[None]):
         yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.quiz.game_saved.subscribe(self, self._on_saved)
-        self.quiz.save_game(self.result.record)
         if self.result.share_line:
             self.action_copy_share()
 
     def _headline(self) -> Content:
         if self.result.walked_away:
             return Content("You walked away")
-        if self.session.mode is Mode.DAILY:
+        if self.result.left_early:
+            return Content("You left the daily: scored on what you answered")
+        if self.result.record.mode is Mode.DAILY:
             return Content("Daily challenge done")
         return Content("Case closed")
 
@@ -98,8 +97,11 @@ class ResultsScreen(QuizScreen[None]):
             return Content.from_markup("[dim]saving…")
         if isinstance(saved, SaveFailed):
             return Content.from_markup("[$error]Not saved: $why", why=saved.reason)
-        if self.session.mode is Mode.PRACTICE:
-            return Content.from_markup("[dim]Saved · practice games are not scored.")
+        rules = MODES[self.result.record.mode]
+        if not rules.ranked:
+            return Content.from_markup(
+                "[dim]Saved · $mode games are not ranked.", mode=rules.label.lower()
+            )
         if not self.result.ranked:
             return Content.from_markup(
                 "Saved · custom game, not ranked [dim]($why)", why="; ".join(self.result.custom)
@@ -114,9 +116,8 @@ class ResultsScreen(QuizScreen[None]):
             )
         return Content.from_markup("Saved · outside the top ten this time" + note)
 
-    def _on_saved(self, message: GameSaved | SaveFailed) -> None:
-        if message.record != self.result.record:
-            return
+    def show_saved(self, message: GameSaved | SaveFailed) -> None:
+        """The save worker's receipt (or why the game could not be saved)."""
         self.saved = message
         rank = self.query_one("#results-rank", Static)
         rank.update(self._rank_text())
@@ -126,7 +127,7 @@ class ResultsScreen(QuizScreen[None]):
         if action == "copy_share":
             return self.result.share_line is not None
         if action == "play_again":
-            return self.session.mode is not Mode.DAILY
+            return self.result.record.mode is not Mode.DAILY
         return True
 
     def action_copy_share(self) -> None:
@@ -137,16 +138,11 @@ class ResultsScreen(QuizScreen[None]):
         self.notify("Share line copied to the clipboard (where the terminal allows).", markup=False)
 
     def action_play_again(self) -> None:
-        settings = replace(self.session.round.settings, seed=self.quiz.services.seed)
-        self.app.pop_screen()
-        self.quiz.start_game(settings)
+        self.post_message(PlayAgain(self.result.settings))
 
     def action_scores(self) -> None:
-        from boschquiz.tui.screens.scores import ScoresScreen
-
         record = self.result.record
-        self.app.pop_screen()
-        self.app.push_screen(ScoresScreen(mode=record.mode, tier=record.tier))
+        self.post_message(ShowScores(record.mode, record.tier))
 
     def action_menu(self) -> None:
-        self.app.pop_screen()
+        self.post_message(BackToMenu())

@@ -14,18 +14,15 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static, Tab, Tabs
 
 from boschquiz.core.model import Difficulty, Mode
+from boschquiz.game.modes import MODES
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from boschquiz.store import ScoreRow
 
-SCORED_MODES: tuple[tuple[Mode, str], ...] = (
-    (Mode.CLASSIC, "Classic"),
-    (Mode.BLITZ, "Blitz"),
-    (Mode.LADDER, "Ladder"),
-    (Mode.DAILY, "Daily (today)"),
-    (Mode.REVIEW, "Review"),
+SCORED_MODES: tuple[tuple[Mode, str], ...] = tuple(
+    (mode, rules.table_label) for mode, rules in MODES.items() if rules.table_label is not None
 )
 TIER_TABS: tuple[tuple[Difficulty, str], ...] = (
     (Difficulty.EASY, "Easy"),

@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Header, Sparkline, Static
 
+from boschquiz.tui.labels import SHOW_NAMES
 from boschquiz.tui.screens.base import QuizScreen
-from boschquiz.tui.screens.new_game import SHOW_NAMES
 from boschquiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""The answer choices: keys 1-4 or A-D, arrows and Enter, or the mouse."""
+"""The answer choices: keys 1-6 or A-F, arrows and Enter, or the mouse."""
 
 from __future__ import annotations
 
@@ -21,9 +21,13 @@ def choice_label(index: int, text: str, *, struck: bool = False) -> Content:
 
 
 class ChoiceList(OptionList):
-    """An option list of one question's choices; removed choices (50:50) are disabled."""
+    """An option list of one question's choices; removed choices (50:50) are disabled.
+
+    A new question starts with nothing highlighted, so an Enter meant for the feedback before
+    it cannot answer it: ↑ / ↓ pick a choice first (or a number or letter key answers)."""
 
     def set_choices(self, choices: tuple[str, ...], removed: frozenset[str] = frozenset()) -> None:
+        highlighted = self.highlighted
         self.clear_options()
         self.add_options(
             Option(
@@ -33,5 +37,8 @@ class ChoiceList(OptionList):
             )
             for i, text in enumerate(choices)
         )
-        first = next((i for i, text in enumerate(choices) if text not in removed), None)
-        self.highlighted = first
+        if highlighted is not None and (
+            highlighted >= len(choices) or choices[highlighted] in removed
+        ):
+            highlighted = None
+        self.highlighted = highlighted

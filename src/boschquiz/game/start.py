@@ -1,0 +1,158 @@
+"""Starting a game: checking the settings, choosing the questions, building the `GameRound`.
+
+    game = start_game(bank, settings, clock, history, today)
+
+Every reason a game cannot start is a `UserFacingError` subclass with a sentence for the
+player; the front ends word it once (`boschquiz.tui.flow`, plain mode).
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date
+
+from boschquiz.core.clock import Clock
+from boschquiz.core.diagnostics import UserFacingError
+from boschquiz.core.model import (
+    AnswerKind,
+    Difficulty,
+    Mode,
+    Question,
+    QuestionBank,
+    QuestionStats,
+)
+from boschquiz.game import ranking, selection
+from boschquiz.game.daily import daily_seed
+from boschquiz.game.history import HistorySource
+from boschquiz.game.matching import AnswerMatcher
+from boschquiz.game.modes import MODES, question_count
+from boschquiz.game.round import GameRound
+from boschquiz.game.settings import GameSettings
+from boschquiz.game.tiers import TIERS
+
+SEED_RANGE = 1_000_000_000
+"""Seeds drawn when none is given: short enough to read out and type back with --seed."""
+
+
+class NoQuestionsError(UserFacingError):
+    """No question in the bank matches the game's settings."""
+
+
+class NothingToReviewError(UserFacingError):
+    """Review mode with no missed question: not a failure, just nothing to do."""
+
+
+class DailyAlreadyPlayedError(UserFacingError):
+    """The player has already had today's daily attempt."""
+
+
+def start_game(
+    bank: QuestionBank,
+    settings: GameSettings,
+    clock: Clock,
+    history: HistorySource,
+    today: date,
+) -> GameRound:
+    """Choose the questions and show the first one.
+
+    Raises `NoQuestionsError` when nothing matches, `NothingToReviewError` for a review with
+    no missed question, `DailyAlreadyPlayedError` on a second daily the same day, and
+    `UserFacingError` for a question count below 1.
+    """
+    if settings.questions is not None and settings.questions < 1:
+        raise UserFacingError(
+            f"the number of questions must be at least 1, not {settings.questions}"
+        )
+    bank_hash = bank.content_hash
+    seeded = settings.seed is not None and settings.mode is not Mode.DAILY
+    if settings.mode is Mode.DAILY:
+        if history.daily_played(settings.player, today):
+            raise DailyAlreadyPlayedError(
+                f"{settings.player} has already played the daily game for {today.isoformat()};"
+                " a new one starts tomorrow (try practice or classic meanwhile)"
+            )
+        settings = replace(
+            settings,
+            tier=Difficulty.MEDIUM,
+            questions=None,
+            packs=(),
+            shows=(),
+            categories=(),
+            seed=daily_seed(today, bank_hash),
+        )
+    seed = settings.seed if settings.seed is not None else secrets.randbelow(SEED_RANGE)
+    settings = replace(settings, seed=seed)
+    stats = {} if settings.mode is Mode.DAILY else history.question_stats(settings.player)
+    questions, notice = _choose(bank, settings, stats)
+    return GameRound(
+        settings=settings,
+        questions=questions,
+        clock=clock,
+        matcher=_matcher_for(bank, bank_hash),
+        bank_hash=bank_hash,
+        today=today,
+        notice=notice,
+        seeded=seeded,
+        complete_bank=bank.complete,
+    )
+
+
+_MATCHERS: dict[str, AnswerMatcher] = {}
+
+
+def _matcher_for(bank: QuestionBank, bank_hash: str) -> AnswerMatcher:
+    """One matcher per bank content, kept for the next game (it prepares itself lazily)."""
+    matcher = _MATCHERS.get(bank_hash)
+    if matcher is None:
+        known = [q.answer for q in bank.questions]
+        known.extend(choice for q in bank.questions for choice in q.choices)
+        people = [q.answer for q in bank.questions if q.kind is AnswerKind.PERSON]
+        people.extend(c for q in bank.questions if q.kind is AnswerKind.PERSON for c in q.choices)
+        matcher = AnswerMatcher(known, people)
+        _MATCHERS.clear()
+        _MATCHERS[bank_hash] = matcher
+    return matcher
+
+
+def _choose(
+    bank: QuestionBank, settings: GameSettings, stats: Mapping[str, QuestionStats]
+) -> tuple[list[Question], str | None]:
+    rng = random.Random(f"select:{settings.seed}")
+    candidates = selection.matching(bank.questions, settings)
+    if not candidates:
+        raise NoQuestionsError(_nothing_matches(settings, len(bank.questions)))
+    count = question_count(settings.mode, settings.questions)
+    if settings.mode is Mode.REVIEW:
+        due = selection.one_per_family(selection.review_order(candidates, stats))
+        if not due:
+            raise NothingToReviewError(
+                f"nothing to review for {settings.player}: no missed question"
+                " (missed questions come back here to be practised)"
+            )
+        chosen = due[:count]
+    elif settings.mode is Mode.LADDER:
+        drawn = selection.draw(candidates, count, selection.LADDER_MIX, stats, rng)
+        order = {q.id: i for i, q in enumerate(rng.sample(drawn, len(drawn)))}
+        chosen = sorted(drawn, key=lambda q: (q.difficulty.rank, order[q.id]))
+    else:
+        chosen = selection.draw(candidates, count, TIERS[settings.tier].mix, stats, rng)
+        rng.shuffle(chosen)
+    notice = None
+    if settings.mode is Mode.REVIEW and len(chosen) < count:
+        notice = f"{len(chosen)} missed question{'' if len(chosen) == 1 else 's'} to review"
+    elif len(chosen) < count and not MODES[settings.mode].open_ended:
+        notice = (
+            f"only {len(chosen)} of the {count} questions asked for match;"
+            f" playing all {len(chosen)}"
+        )
+    return chosen, notice
+
+
+def _nothing_matches(settings: GameSettings, bank_size: int) -> str:
+    if bank_size == 0:
+        return "there are no questions to play: no pack was found or every pack is empty"
+    filters = ranking.filter_phrases(settings.packs, settings.shows, settings.categories)
+    return f"no question matches {'; '.join(filters)} (the bank has {bank_size} questions)"

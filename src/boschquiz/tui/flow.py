@@ -1,0 +1,342 @@
+"""The game flow: one owner for a game, from the menu to its saved result.
+
+    menu / New Game / palette ── OpenScreen, StartGame ──▶ GameFlow.start(settings)
+        start worker (thread): start_game(...) reads the player's history from the store;
+        a daily's attempt is written to the store before its first question shows
+    ── GameReady ──▶ QuestionScreen ── QuestionSettled ──▶ FeedbackScreen ── ContinueGame ──▶
+        QuestionScreen ... ──▶ ResultsScreen, while the save worker records the game and
+        hands the results its receipt (rank, previous best)
+    LeaveGame, WalkAway, quit mid-game: the flow asks first; leaving a daily scores what
+    was answered, leaving any other game drops it
+
+Screens render a round and post messages (`tui/messages.py`); only this module starts games,
+moves between the game's screens, and saves. No store call runs on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING
+
+from boschquiz.tui.messages import GameNotStarted, GameReady, GameSaved, SaveFailed
+
+if TYPE_CHECKING:
+    from boschquiz.core.model import Difficulty, GameRecord, Mode, QuestionBank
+    from boschquiz.game.history import InMemoryHistory
+    from boschquiz.game.round import Feedback, GameResult, GameRound
+    from boschquiz.game.settings import GameSettings
+    from boschquiz.store import Store
+    from boschquiz.tui.app import BoschQuizApp
+    from boschquiz.tui.screens.results import ResultsScreen
+
+TABLE_SIZE = 10
+"""The results call a game ranked when it makes the top ten of its table (daily: of its date)."""
+
+
+def sentence(text: str) -> str:
+    """An engine message as a sentence for a notification: capital first, full stop last."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+class GameFlow:
+    """Starts games, moves between the game's screens, asks before leaving, saves, ranks.
+
+    Built with the app, before the menu's first paint: the engine is imported only when a
+    game starts."""
+
+    def __init__(self, app: BoschQuizApp) -> None:
+        self._app = app
+        self.game: GameRound | None = None
+        """The game on screen, until its results are shown (or it is left)."""
+        self._starting = False
+        self._results: ResultsScreen | None = None
+        self._fallback_history: InMemoryHistory | None = None
+        """Stands in for the store when the saves cannot be opened (the game stays playable)."""
+
+    @property
+    def in_game(self) -> bool:
+        """A game is in progress: a question or its feedback is on screen."""
+        return self.game is not None and not self.game.finished
+
+    # -- top-level screens ------------------------------------------------------------------
+
+    def open(self, key: str) -> None:
+        """Open a top-level screen by its menu key (the menu and the command palette)."""
+        app = self._app
+        if self.in_game and key != "help":
+            return
+        if key == "quit":
+            app.exit(0)
+        elif key == "play":
+            from boschquiz.tui.screens.new_game import NewGameScreen
+
+            app.push_screen(NewGameScreen(), self._new_game_chosen)
+        elif key in ("daily", "review"):
+            from boschquiz.core.model import Mode
+            from boschquiz.game.settings import GameSettings
+
+            self.start(GameSettings(mode=Mode.DAILY if key == "daily" else Mode.REVIEW))
+        elif key == "scores":
+            from boschquiz.tui.screens.scores import ScoresScreen
+
+            app.push_screen(ScoresScreen())
+        elif key == "stats":
+            from boschquiz.tui.screens.stats import StatsScreen
+
+            app.push_screen(StatsScreen())
+        elif key == "packs":
+            from boschquiz.tui.screens.packs import PacksScreen
+
+            app.push_screen(PacksScreen())
+        elif key == "help":
+            app.action_help()
+
+    def _new_game_chosen(self, settings: GameSettings | None) -> None:
+        if settings is not None:
+            self.start(settings)
+
+    # -- starting ---------------------------------------------------------------------------
+
+    def start(self, settings: GameSettings) -> None:
+        """Start a game: its questions are chosen in a worker, then the first one shows."""
+        app = self._app
+        if self.in_game or self._starting:
+            return
+        if app.bank is None:
+            app.notify("The questions are still loading; try again in a moment.", markup=False)
+            return
+        if app.player is not None:
+            settings = replace(settings, player=app.player)
+        if settings.seed is None and app.services.seed is not None:
+            settings = replace(settings, seed=app.services.seed)
+        self._leave_results()
+        self._starting = True
+        app.run_worker(
+            partial(self._prepare, app.bank.bank, settings, app.store),
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+            group="start-game",
+        )
+
+    def _prepare(self, bank: QuestionBank, settings: GameSettings, store: Store | None) -> None:
+        """In a thread: read the player's history, choose the questions, build the round."""
+        from boschquiz.core.diagnostics import UserFacingError
+        from boschquiz.game.history import HistorySource
+        from boschquiz.game.history import InMemoryHistory as Memory
+        from boschquiz.game.start import start_game
+
+        clock = self._app.services.clock
+        history: HistorySource
+        if store is not None:
+            history = store
+        else:
+            if self._fallback_history is None:
+                self._fallback_history = Memory()
+            history = self._fallback_history
+        try:
+            game = start_game(bank, settings, clock, history, clock.now().date())
+        except UserFacingError as exc:
+            self._app.post_message(GameNotStarted(sentence(exc.message)))
+            return
+        except Exception as exc:
+            self._app.post_message(GameNotStarted(f"The game could not start: {exc}"))
+            return
+        self._app.post_message(GameReady(game))
+
+    def ready(self, game: GameRound) -> None:
+        """The start worker's game: show its first question."""
+        from boschquiz.tui.screens.question import QuestionScreen
+
+        self._starting = False
+        if game.notice:
+            self._app.notify(sentence(game.notice), markup=False)
+        self.game = game
+        self._app.push_screen(QuestionScreen(game))
+
+    def not_started(self, reason: str) -> None:
+        self._starting = False
+        self._app.notify(reason, severity="warning", timeout=8, markup=False)
+
+    # -- question, feedback, results --------------------------------------------------------
+
+    def settled(self, feedback: Feedback) -> None:
+        """The question on screen was answered, timed out or skipped: show the feedback."""
+        from boschquiz.tui.screens.feedback import FeedbackScreen
+
+        game = self.game
+        if game is None or game.feedback is not feedback:
+            return
+        self._app.switch_screen(FeedbackScreen(game, feedback))
+
+    def next(self) -> None:
+        """Feedback is over: the next question, or the results."""
+        from boschquiz.tui.screens.question import QuestionScreen
+
+        game = self.game
+        if game is None or game.feedback is None:
+            return
+        if game.next() is None:
+            self._finish()
+        else:
+            self._app.switch_screen(QuestionScreen(game))
+
+    def _finish(self) -> None:
+        from boschquiz.tui.screens.results import ResultsScreen
+
+        game = self.game
+        assert game is not None
+        assert game.finished
+        result = game.summary()
+        self.game = None
+        self._results = ResultsScreen(result)
+        self._app.switch_screen(self._results)
+        self._save(result)
+
+    # -- leaving ----------------------------------------------------------------------------
+
+    def ask_leave(self) -> None:
+        """Esc mid-game: ask, then leave (a daily is scored on what was answered)."""
+        game = self.game
+        if game is None or not self.in_game:
+            return
+        if game.rules.scored_when_left:
+            question = (
+                f"Leave today's daily? It counts as today's try, scored on the"
+                f" {_questions(len(game.answers))} answered so far."
+            )
+        else:
+            question = "Leave this game? It will not be scored."
+        self._confirm(question, "Leave", "Keep playing", self._leave)
+
+    def _leave(self) -> None:
+        game = self.game
+        if game is None or not self.in_game:
+            return
+        if game.rules.scored_when_left:
+            game.leave()
+            self._finish()
+            return
+        self.game = None
+        self._app.pop_screen()
+
+    def ask_quit(self) -> None:
+        """Ctrl+Q / Ctrl+C mid-game: ask, then quit (a daily is saved first)."""
+        game = self.game
+        if game is None or not self.in_game:
+            self._app.exit(0)
+            return
+        if game.rules.scored_when_left:
+            question = (
+                f"Quit boschquiz? Today's daily counts as played, scored on the"
+                f" {_questions(len(game.answers))} answered so far."
+            )
+        else:
+            question = "Quit boschquiz? This game will not be scored."
+        self._confirm(question, "Quit", "Keep playing", self._quit)
+
+    def _quit(self) -> None:
+        game = self.game
+        if game is not None and self.in_game and game.rules.scored_when_left:
+            game.leave()
+            self.game = None
+            self._save(game.summary(), then=lambda: self._app.exit(0))
+            return
+        self._app.exit(0)
+
+    def ask_walk_away(self) -> None:
+        """Ladder: ask, then stop with the score so far."""
+        game = self.game
+        if game is None or not self.in_game or not game.rules.lifelines:
+            return
+        self._confirm(
+            f"Walk away with {game.score:,} points?",
+            "Walk away",
+            "Keep climbing",
+            self._walk_away,
+        )
+
+    def _walk_away(self) -> None:
+        game = self.game
+        if game is None or not self.in_game:
+            return
+        game.walk_away()
+        self._finish()
+
+    def _confirm(self, question: str, yes: str, no: str, then: Callable[[], None]) -> None:
+        from boschquiz.tui.screens.confirm import ConfirmScreen
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                then()
+
+        self._app.push_screen(ConfirmScreen(question, yes, no), answered)
+
+    # -- after the results ------------------------------------------------------------------
+
+    def play_again(self, settings: GameSettings) -> None:
+        self.start(replace(settings, seed=self._app.services.seed))
+
+    def show_scores(self, mode: Mode, tier: Difficulty) -> None:
+        from boschquiz.tui.screens.scores import ScoresScreen
+
+        self._leave_results()
+        self._app.push_screen(ScoresScreen(mode=mode, tier=tier))
+
+    def back_to_menu(self) -> None:
+        self._leave_results()
+
+    def _leave_results(self) -> None:
+        results, self._results = self._results, None
+        if results is not None and self._app.screen is results:
+            self._app.pop_screen()
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def _save(self, result: GameResult, then: Callable[[], None] | None = None) -> None:
+        """Record a finished game in a worker; the results screen shows the receipt."""
+        store = self._app.store
+        if store is None:
+            self.saved(SaveFailed(result.record, self._app.store_error or "the saves are not open"))
+            if then is not None:
+                then()
+            return
+        self._app.run_worker(
+            partial(self._record, store, result.record, then),
+            thread=True,
+            exit_on_error=False,
+            group="save",
+        )
+
+    def _record(self, store: Store, record: GameRecord, then: Callable[[], None] | None) -> None:
+        """In a thread: save the game; the store's receipt says where it ranks."""
+        try:
+            receipt = store.record_game(record)
+        except Exception as exc:
+            message: GameSaved | SaveFailed = SaveFailed(record, str(exc) or type(exc).__name__)
+        else:
+            rank = receipt.rank if receipt.rank is not None and receipt.rank <= TABLE_SIZE else None
+            message = GameSaved(
+                record, rank, receipt.previous_best, new_high_score=receipt.new_high_score
+            )
+        self._app.post_message(message)
+        if then is not None:
+            self._app.call_from_thread(then)
+
+    def saved(self, message: GameSaved | SaveFailed) -> None:
+        """The save worker's answer: tell the player, refresh what depends on the saves."""
+        if isinstance(message, SaveFailed):
+            self._app.notify(
+                f"Your score could not be saved: {message.reason}", severity="error", markup=False
+            )
+        results = self._results
+        if results is not None and results.result.record == message.record:
+            results.show_saved(message)
+        self._app.store_changed.publish(None)
+
+
+def _questions(count: int) -> str:
+    return f"{count} question{'' if count == 1 else 's'}"
