@@ -88,7 +88,7 @@ def test_validate_missing_path_exits_1(capsys: pytest.CaptureFixture[str], tmp_p
     """A path that does not exist is an error finding."""
     code, out, _ = run(capsys, "packs", "validate", str(tmp_path / "absent.yaml"))
     assert code == 1
-    assert f"{tmp_path}/absent.yaml:0:0: error: no such file" in out
+    assert f"{tmp_path}/absent.yaml:1:1: error: no such file" in out
 
 
 def test_validate_routes_facts_files_to_the_facts_checker(

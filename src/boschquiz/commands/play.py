@@ -14,7 +14,7 @@ from boschquiz.core.paths import AppPaths
 from boschquiz.core.signals import graceful_exit
 from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
 from boschquiz.game.start import NothingToReviewError, start_game
-from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit
+from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit, describe_result
 from boschquiz.services import Services
 from boschquiz.store import Store, normalize_player_name
 
@@ -96,8 +96,13 @@ def run_play(args: argparse.Namespace) -> int:
         only_extra_packs=bool(args.pack),
     )
     if not args.plain:
+        from boschquiz.commands.preflight import refuse_broken_packs, refuse_without_terminal
         from boschquiz.tui.app import make_app, run_app
 
+        refused = refuse_without_terminal(sys.stdin, sys.stdout, sys.stderr)
+        if refused is not None:
+            return refused
+        refuse_broken_packs(services)
         return run_app(make_app(services, start=settings))
     bank = load_game_bank(services, sys.stderr)
     with graceful_exit():
@@ -114,8 +119,9 @@ def play_plain(
     """Play one game line by line and save it when it ends; returns the exit code.
 
     Review with nothing to review prints why and returns 0. Input ending (or `!quit`, or the
-    reader of our output going away) before the end saves nothing and returns
-    `EXIT_UNFINISHED`.
+    reader of our output going away) before the end returns `EXIT_UNFINISHED`; it saves
+    nothing, except in a daily (its one try a day), which is saved scored on what was
+    answered.
     """
     saved = False
     try:
@@ -127,17 +133,30 @@ def play_plain(
         except NothingToReviewError as exc:
             stdout.write(f"{exc.message[0].upper()}{exc.message[1:]}.\n")
             return 0
+        unfinished: str | None = None
         try:
             result = PlainGame(game, stdin, stdout).play()
-        except InputEnded:
-            stdout.write("Input ended before the game was over; nothing was saved.\n")
-            return EXIT_UNFINISHED
-        except PlayerQuit:
-            stdout.write("Stopped before the game was over; nothing was saved.\n")
-            return EXIT_UNFINISHED
+        except (InputEnded, PlayerQuit) as stop:
+            unfinished = (
+                "Input ended before the game was over"
+                if isinstance(stop, InputEnded)
+                else "Stopped before the game was over"
+            )
+            if not game.rules.scored_when_left:
+                stdout.write(f"{unfinished}; nothing was saved.\n")
+                return EXIT_UNFINISHED
+            game.leave()
+            result = game.summary()
+            answered = len(result.record.answers)
+            stdout.write(
+                f"{unfinished}; today's daily counts as played, scored on the"
+                f" {answered} question{'' if answered == 1 else 's'} answered.\n"
+            )
+            for line in describe_result(result):
+                stdout.write(line + "\n")
         if store.read_only:
             stdout.write("This game was not saved (the saves folder is read-only, see above).\n")
-            return 0
+            return EXIT_UNFINISHED if unfinished else 0
         receipt = store.record_game(result.record)
         saved = True
         if receipt.new_high_score:
@@ -148,7 +167,7 @@ def play_plain(
         tell_notices(store, stdout, shown)
         stdout.write(f"Saved in {store.where()}.\n")
         stdout.flush()
-        return 0
+        return EXIT_UNFINISHED if unfinished else 0
     except BrokenPipeError:
         silence(stdout)
         return 0 if saved else EXIT_UNFINISHED

@@ -27,8 +27,13 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def location(self) -> str:
+        """`line:col` as editors read it, 1-based: a finding about the whole file is at 1:1."""
+        return f"{max(1, self.line)}:{max(1, self.col)}"
+
     def format(self) -> str:
-        text = f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        text = f"{self.path}:{self.location}: {self.severity.value}: {self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text
 
     def to_json(self) -> dict[str, object]:

@@ -25,7 +25,7 @@ COMMANDS: Mapping[str, str] = {
     "!skip": "skip lifeline (ladder): climb this rung without answering",
     "!time": "+15 s lifeline (ladder): more time for this question",
     "!walk": "walk away (ladder): stop and keep your score",
-    "!quit": "stop now; an unfinished game is not saved",
+    "!quit": "stop now; an unfinished game is not saved (a daily is: scored on what you answered)",
     "!help": "list these commands",
 }
 
@@ -146,7 +146,7 @@ class PlainGame:
                 self.say(f"{name}: {meaning}")
             return None
         if command == "!walk":
-            if game.settings.mode is not Mode.LADDER:
+            if not game.rules.lifelines:
                 self.say("Walking away is only for ladder games.")
                 return None
             game.walk_away()
@@ -230,18 +230,18 @@ def describe_question(shown: ShownQuestion, game: GameRound) -> list[str]:
     if q.show:
         details.append(SHOW_NAMES[q.show])
     left = game.seconds_left()
-    if game.settings.mode is Mode.BLITZ and left is not None:
+    if game.rules.open_ended and left is not None:
         details.append(f"{left:.0f} seconds left on the game clock")
     elif shown.time_limit is not None:
         details.append(f"{shown.time_limit:g} seconds")
     else:
         details.append("no time limit")
     lines = [f"{where} ({', '.join(details)}):"]
-    if game.settings.mode is Mode.LADDER:
+    if game.rules.lifelines:
         lines.append(ladder_status(shown, game))
     lines.append(q.prompt)
     lines.extend(numbered_choices(shown))
-    if game.settings.mode is Mode.LADDER:
+    if game.rules.lifelines:
         left_now = game.lifelines
         names = " ".join(c for c, lifeline in LIFELINE_COMMANDS.items() if lifeline in left_now)
         lines.append(f"Lifelines left: {names or 'none'}. Walk away: !walk.")
