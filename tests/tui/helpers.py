@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import GameTerms, QuestionType
@@ -235,11 +236,14 @@ def app_for(fixture: Fixture, start: GameSettings | None = None) -> BoschQuizApp
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers finish and the screen catch up (no sleeping)."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Let workers finish and the screen catch up (no sleeping).
+
+    A worker cancelled before it ran (an `exclusive` one replaced by a newer call) has
+    nothing to wait for, and Textual refuses to wait on it, so it is left out."""
+    for _ in range(3):
+        await pilot.pause()
+        waiting = [w for w in pilot.app.workers if w.state is not WorkerState.CANCELLED]
+        await pilot.app.workers.wait_for_complete(waiting)
     await pilot.pause()
 
 

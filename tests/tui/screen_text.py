@@ -8,6 +8,8 @@ from typing import Any
 from rich.console import Console
 from textual.app import App
 
+from tests.tui.textual_internals import frame
+
 
 def screen_text(app: App[Any]) -> str:
     """The current screen (with any screens showing through behind it) as plain text lines."""
@@ -22,7 +24,5 @@ def screen_text(app: App[Any]) -> str:
         legacy_windows=False,
         safe_box=False,
     )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
+    console.print(frame(app))
     return console.export_text()

@@ -27,6 +27,7 @@ from tests.tui.helpers import (
     skip_ahead,
 )
 from tests.tui.screen_text import screen_text
+from tests.tui.textual_internals import notification_messages
 
 PLAYER = "Tester"
 
@@ -203,7 +204,7 @@ async def test_daily_challenge_refuses_a_second_scored_attempt(tmp_path: Path) -
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, MenuScreen)
-        assert any("already played" in n.message for n in app._notifications)
+        assert any("already played" in m for m in notification_messages(app))
 
 
 async def test_review_draws_only_the_missed_questions(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from tests.tui.helpers import (
     settle,
 )
 from tests.tui.screen_text import screen_text
+from tests.tui.textual_internals import notification_messages
 
 
 def hostile_fixture(tmp_path: Path) -> Fixture:
@@ -140,7 +141,7 @@ async def test_notifications_show_engine_messages_literally(tmp_path: Path) -> N
         app.clear_notifications()
         await pilot.press("d")
         await settle(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = notification_messages(app)
         assert len(messages) == 1
         assert messages[0].startswith(f"{HOSTILE_NAME} has already played")
         assert HOSTILE_NAME in screen_text(app)

@@ -25,6 +25,7 @@ from tests.tui.helpers import (
     settle,
 )
 from tests.tui.screen_text import screen_text
+from tests.tui.textual_internals import notification_messages, stylesheet_variable
 from tests.unit.test_plain_cli import HOSTILE_NAME
 
 PLAYER = "Tester"
@@ -188,7 +189,7 @@ async def test_the_game_theme_is_on_from_the_first_frame(tmp_path: Path) -> None
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.current_theme is NOIR
-        assert app.stylesheet._variables["background"] == NOIR.background
+        assert stylesheet_variable(app, "background") == NOIR.background
         await settle(pilot)
         assert {"boschquiz-noir", "gruvbox", "textual-dark"} <= set(app.available_themes)
 
@@ -220,7 +221,7 @@ async def test_a_save_that_fails_is_a_notification_not_a_crash(tmp_path: Path) -
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
         assert "Not saved" in screen_text(app)
-        assert any("could not be saved" in n.message for n in app._notifications)
+        assert any("could not be saved" in m for m in notification_messages(app))
     assert fixture.saves.read_text(encoding="utf-8") == "not a folder"
 
 
@@ -236,7 +237,7 @@ async def test_a_damaged_save_file_is_reported_in_a_notification(tmp_path: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.is_running
-        assert app._notifications
+        assert notification_messages(app)
         assert isinstance(app.screen, MenuScreen)
 
 

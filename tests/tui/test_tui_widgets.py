@@ -8,7 +8,6 @@ from typing import ClassVar
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets._footer import FooterKey
 
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.game.settings import GameSettings
@@ -20,6 +19,7 @@ from boschquiz.tui.widgets.ladder import LadderRungs
 from boschquiz.tui.widgets.streak import StreakFlame
 from tests.tui.helpers import app_for, build_fixture, current_question_screen, settle
 from tests.tui.screen_text import screen_text
+from tests.tui.textual_internals import FooterKey
 
 BAR_WIDTH = 40
 

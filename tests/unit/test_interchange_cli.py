@@ -43,7 +43,7 @@ def test_packs_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFi
     target.write_text("keep me")
     code, _, err = run(capsys, "packs", "new", str(target))
     assert code == 1
-    assert f"{target}:0:0: error: the file exists already" in err
+    assert f"{target}:1:1: error: the file exists already" in err
     assert target.read_text() == "keep me"
 
 
