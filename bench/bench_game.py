@@ -2,9 +2,15 @@
 
 Bank: BANK_SIZE choice questions plus BANK_SIZE // 10 typed ones (every answer and choice is a
 rival the matcher must rule out). Figures are medians.
-- start_game (classic, 10 questions, with a player history covering half the bank), next to
-  the floor of reading the bank once for its content hash, which every game record needs.
-  Target: at most 2x the floor.
+- A first game on a fresh bank: start_game (classic, 10 questions, with a player history
+  covering half the bank) on a bank whose content was never seen, so its content hash (which
+  every game record needs) is computed inside the measurement; next to the floor of that
+  content hash alone, on another fresh bank. Target: at most 2x the floor.
+- A later game on the same bank (hash known, matcher prepared), next to its own floor:
+  ordering the bank once by when the player last saw each question (one stats lookup and one
+  timestamp read per question, one sort): the least a game that prefers unseen and
+  long-unseen questions must do. Target: at most 10x the floor (a game orders each tier's
+  share of the bank and shuffles ties with its seed).
 - A typed answer with a slip in it (the slowest path: normalize, rivals, fuzzy), the first
   on its bank, so the matcher's one-time preparation is included, next to the floor of
   case-folding and splitting every distinct known answer once (the least any check against
@@ -18,7 +24,7 @@ import statistics
 import sys
 import time
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -32,9 +38,11 @@ from boschquiz.game.start import start_game
 
 BANK_SIZE = 5000
 MAX_START_RATIO = 2.0
+MAX_LATER_RATIO = 10.0
 MAX_TYPED_RATIO = 10.0
 PLAYER = "bench"
 TODAY = date(2026, 11, 24)
+NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def build_bank() -> QuestionBank:
@@ -74,14 +82,42 @@ def history_for(bank: QuestionBank) -> InMemoryHistory:
     return history
 
 
+def _seen_key(stats: QuestionStats | None) -> datetime:
+    if stats is None or not stats.last_seen:
+        return NEVER
+    return datetime.fromisoformat(stats.last_seen)
+
+
+def fresh_bank(bank: QuestionBank, run: int) -> QuestionBank:
+    """`bank` with one question more: content never seen, so no hash or matcher cached."""
+    marker = replace(bank.questions[0], id=f"bench/fresh{run}")
+    return QuestionBank((*bank.questions, marker))
+
+
+def first_game_seconds(
+    bank: QuestionBank, history: InMemoryHistory, settings: GameSettings, runs: int = 5
+) -> tuple[float, float]:
+    """Median times of a first game on a fresh bank, and of a fresh bank's content hash."""
+    games, hashes = [], []
+    for run in range(runs):
+        fresh = fresh_bank(bank, 2 * run)
+        began = time.perf_counter()
+        start_game(fresh, settings, FakeClock(), history, TODAY)
+        games.append(time.perf_counter() - began)
+        other = fresh_bank(bank, 2 * run + 1)
+        began = time.perf_counter()
+        _ = other.content_hash
+        hashes.append(time.perf_counter() - began)
+    return statistics.median(games), statistics.median(hashes)
+
+
 def typed_answer_seconds(bank: QuestionBank, history: InMemoryHistory, runs: int = 5) -> float:
     """Median time of one typed answer with a slip, each on a bank of new content, so the
     matcher (kept per bank content) is prepared inside the measurement."""
     settings = GameSettings(player=PLAYER, seed=1, questions=1, packs=("suspects",))
     times = []
     for run in range(runs):
-        marker = replace(bank.questions[0], id=f"bench/marker{run}")
-        fresh = QuestionBank((*bank.questions, marker))
+        fresh = fresh_bank(bank, 100 + run)
         game = start_game(fresh, settings, FakeClock(), history, TODAY)
         slipped = game.shown.question.answer.replace("Ballardsson", "Balardsson")
         began = time.perf_counter()
@@ -96,14 +132,24 @@ def main() -> int:
     history = history_for(bank)
     classic = GameSettings(player=PLAYER, seed=1, questions=10)
 
-    floor_hash = timed(lambda: QuestionBank(bank.questions).content_hash)
-    figure_start = timed(lambda: start_game(bank, classic, FakeClock(), history, TODAY))
+    figure_first, floor_hash = first_game_seconds(bank, history, classic)
     ok = report(
-        f"start_game, {len(bank.questions):,}-question bank",
-        figure_start,
-        "content hash",
+        f"first game on a fresh {len(bank.questions):,}-question bank",
+        figure_first,
+        "content hash of a fresh bank",
         floor_hash,
         MAX_START_RATIO,
+    )
+    start_game(bank, classic, FakeClock(), history, TODAY)  # hash and matcher now known
+    figure_later = timed(lambda: start_game(bank, classic, FakeClock(), history, TODAY))
+    stats = history.question_stats(PLAYER)
+    floor_order = timed(lambda: sorted(bank.questions, key=lambda q: _seen_key(stats.get(q.id))))
+    ok &= report(
+        "a later game on the same bank",
+        figure_later,
+        "order the bank by the player's history",
+        floor_order,
+        MAX_LATER_RATIO,
     )
     known = list({text for q in bank.questions for text in (q.answer, *q.choices)})
     floor_fold = timed(lambda: [text.casefold().split() for text in known])

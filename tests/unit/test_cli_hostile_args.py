@@ -70,6 +70,7 @@ def run(args: list[str | bytes], **env: str) -> subprocess.CompletedProcess[byte
     return run_bytes(args, b"", **env)
 
 
+@pytest.mark.process
 @pytest.mark.parametrize(
     "args",
     [["packs", "validate"], ["play", "--plain", "--pack"]],
@@ -85,6 +86,7 @@ def test_a_fifo_is_refused_at_once(tmp_path: Path, args: list[str | bytes]) -> N
     assert b"is a named pipe (FIFO), not a regular file" in done.stdout + done.stderr
 
 
+@pytest.mark.process
 def test_questions_skips_a_fifo_as_a_broken_pack(tmp_path: Path) -> None:
     """`questions` skips broken packs (exit 0) and names them; a FIFO is one of them."""
     fifo = tmp_path / "pack.yaml"
@@ -96,6 +98,7 @@ def test_questions_skips_a_fifo_as_a_broken_pack(tmp_path: Path) -> None:
     assert done.stdout.endswith(b"0 questions\n")
 
 
+@pytest.mark.process
 def test_a_pack_whose_name_is_not_utf8_is_listed(tmp_path: Path) -> None:
     """A file name that is not UTF-8 is printed escaped, even on a strict UTF-8 stdout."""
     pack = os.fsencode(tmp_path) + b"/\xff.yaml"

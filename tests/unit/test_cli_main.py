@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 
+
+@pytest.mark.process
 def test_reader_leaving_early_ends_quietly() -> None:
     """`boschquiz questions --json | head -1` (over 64 KB) ends with no traceback."""
     result = subprocess.run(
@@ -20,6 +23,7 @@ def test_reader_leaving_early_ends_quietly() -> None:
     assert "BrokenPipeError" not in result.stderr
 
 
+@pytest.mark.process
 def test_help_lists_every_command() -> None:
     """`boschquiz --help` names each sub-command."""
     out = subprocess.run(
@@ -52,6 +56,7 @@ def heavy_modules_after(code: str) -> list[str]:
     return [m for m in out.split(",") if m]
 
 
+@pytest.mark.process
 def test_menu_start_imports_no_command_module() -> None:
     """Parsing the bare `boschquiz --saves DIR` loads neither YAML, JSON Schema nor TinyDB."""
     assert heavy_modules_after("from boschquiz.cli import parse; parse(['--saves', 'x'])") == []
@@ -67,6 +72,7 @@ def test_menu_options_parse_without_sub_commands() -> None:
     assert getattr(args, "run", None) is None
 
 
+@pytest.mark.process
 def test_tui_start_path_imports_no_store_or_yaml() -> None:
     """Everything the menu needs before its first paint leaves TinyDB, YAML, the model and the
     rest to the loading workers (measured: importing the store there cost ~40 ms of start-up,

@@ -26,6 +26,7 @@ def test_core_module_list_is_not_empty() -> None:
     assert "boschquiz.core.model" in core_modules()
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("module", core_modules())
 def test_core_module_imports_neither_textual_nor_rich(module: str) -> None:
     """Each core module, imported alone in a fresh interpreter, pulls in no UI library."""

@@ -102,6 +102,7 @@ def test_a_single_facts_file_can_be_given(tmp_path: Path) -> None:
     assert load_pack(out).ok
 
 
+@pytest.mark.process
 def test_real_process_writes_a_pack(tmp_path: Path) -> None:
     """`python -m boschquiz generate -o FILE` in a real process exits 0 and reports the count."""
     out = tmp_path / "gen.yaml"
@@ -117,6 +118,7 @@ def test_real_process_writes_a_pack(tmp_path: Path) -> None:
     assert load_pack(out).ok
 
 
+@pytest.mark.process
 def test_reader_gone_before_the_pack_is_printed_gets_no_traceback() -> None:
     """`boschquiz generate | true`: the reader has left before anything is written (the
     child is still importing when the parent closes the pipe), and no traceback follows."""

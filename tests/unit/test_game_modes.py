@@ -271,6 +271,7 @@ def test_daily_changes_with_the_bank() -> None:
     assert one != other
 
 
+@pytest.mark.process
 def test_daily_set_is_equal_across_processes() -> None:
     """Two separate interpreters (different hash seeds) draw the same daily questions."""
     code = (

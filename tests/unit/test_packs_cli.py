@@ -198,6 +198,7 @@ def test_questions_skips_broken_packs_and_names_them(capsys: pytest.CaptureFixtu
     assert f"skipped {broken}: 1 error(s)" in err
 
 
+@pytest.mark.process
 def test_real_process_validate_exit_codes_and_json(tmp_path: Path) -> None:
     """`python -m boschquiz packs validate --json` in a real process: exit 1, JSON on stdout."""
     done = subprocess.run(

@@ -118,6 +118,7 @@ def test_tab_and_newline_escapes_stay_allowed(tmp_path: Path) -> None:
     assert pack.questions[0].prompt == "Say\tit\nnow"
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("command", ["play", "packs list", "questions", "packs validate"])
 def test_a_huge_version_in_the_packs_folder_is_no_traceback(
     command: str, isolated_folders: Path

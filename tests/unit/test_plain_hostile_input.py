@@ -34,6 +34,7 @@ def run_bytes(
     )
 
 
+@pytest.mark.process
 @pytest.mark.parametrize(
     "env",
     [{"PYTHONIOENCODING": "utf-8"}, {"LC_ALL": "C.UTF-8"}, {"LC_ALL": "C"}],
@@ -52,6 +53,7 @@ def test_answers_that_are_not_utf8_play_to_the_end_and_save(
     assert saved_games(tmp_path) == 1
 
 
+@pytest.mark.process
 def test_player_name_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
     """`--player` given as bytes that are not UTF-8: one sentence, exit 2, nothing saved."""
     args: list[str | bytes] = [*play_args(tmp_path, "classic")]

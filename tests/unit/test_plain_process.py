@@ -79,6 +79,7 @@ def saved_games(tmp_path: Path) -> int:
     return sum(1 for _ in Store(tmp_path / "saves", FakeClock()).games())
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("mode", ["classic", "blitz", "ladder", "daily", "practice"])
 def test_piped_ones_finish_every_mode_and_save(tmp_path: Path, mode: str) -> None:
     """Piped 1s play each mode to its result, exit 0, and the game is saved."""
@@ -89,6 +90,7 @@ def test_piped_ones_finish_every_mode_and_save(tmp_path: Path, mode: str) -> Non
     assert saved_games(tmp_path) == 1
 
 
+@pytest.mark.process
 def test_yes_pipe_plays_review_after_misses(tmp_path: Path) -> None:
     """`yes 1` from a real pipe: a classic game, then a review of what it missed."""
     for mode in ("classic", "review"):
@@ -102,6 +104,7 @@ def test_yes_pipe_plays_review_after_misses(tmp_path: Path) -> None:
     assert saved_games(tmp_path) == 2
 
 
+@pytest.mark.process
 def test_review_with_nothing_missed_exits_zero(tmp_path: Path) -> None:
     """A first-time player's review says there is nothing to review and exits 0."""
     run = boschquiz(play_args(tmp_path, "review"), "1\n" * 50)
@@ -109,6 +112,7 @@ def test_review_with_nothing_missed_exits_zero(tmp_path: Path) -> None:
     assert run.stdout.startswith("Nothing to review for Piped")
 
 
+@pytest.mark.process
 def test_input_ending_mid_game_exits_three_and_saves_nothing(tmp_path: Path) -> None:
     """Two answers into ten questions: a short message, exit 3, no game saved."""
     run = boschquiz(play_args(tmp_path, "classic"), "1\n1\n")
@@ -117,6 +121,7 @@ def test_input_ending_mid_game_exits_three_and_saves_nothing(tmp_path: Path) -> 
     assert saved_games(tmp_path) == 0
 
 
+@pytest.mark.process
 def test_second_daily_is_refused(tmp_path: Path) -> None:
     """The daily counts once per player per day: the second attempt exits 1 with a reason."""
     assert boschquiz(play_args(tmp_path, "daily"), "1\n" * 50).returncode == 0
@@ -126,6 +131,7 @@ def test_second_daily_is_refused(tmp_path: Path) -> None:
     assert "Traceback" not in again.stderr
 
 
+@pytest.mark.process
 def test_broken_pack_is_refused_with_located_errors(tmp_path: Path) -> None:
     """A --pack with an error prints path:line:col diagnostics and exits 1, no traceback."""
     broken = tmp_path / "broken.yaml"
@@ -144,6 +150,7 @@ def test_broken_pack_is_refused_with_located_errors(tmp_path: Path) -> None:
     assert saved_games(tmp_path) == 0
 
 
+@pytest.mark.process
 def test_same_seed_same_game_across_processes(tmp_path: Path) -> None:
     """The same seed and pack give the same transcript in two separate processes."""
     first = boschquiz(play_args(tmp_path, "practice", "--saves", str(tmp_path / "a")), "1\n" * 50)

@@ -244,6 +244,7 @@ def test_practice_result_says_it_does_not_count(tmp_path: Path) -> None:
     assert "Why: Because" in out
 
 
+@pytest.mark.process
 def test_real_process_plays_from_a_pipe(tmp_path: Path) -> None:
     """A separate interpreter reading `yes 1` from a real pipe plays to the end and saves."""
     code = (

@@ -99,6 +99,7 @@ def test_sigkill_at_random_instants_never_loses_a_reported_game(tmp_path: Path) 
     assert len(reported) >= KILL_TRIALS
 
 
+@pytest.mark.process
 def test_next_writer_cleans_temp_files_and_completes_the_tables(tmp_path: Path) -> None:
     """After a kill, the next writer removes orphaned temp files and folds in every game."""
     folder = tmp_path / "saves"
@@ -132,6 +133,7 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
     assert {p.name: p.games for p in store.players()} == {"Ann": 200, "Bob": 200}
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 def test_exit_signal_mid_game_exits_cleanly_with_saves_intact(
     tmp_path: Path, sig: signal.Signals

@@ -154,6 +154,7 @@ def test_damaged_save_notice_goes_to_stderr(
     assert [r["player"] for r in json.loads(out)] == ["Ann"]
 
 
+@pytest.mark.process
 def test_real_process_prints_table_within_terminal_width(tmp_path: Path) -> None:
     """A real `python -m boschquiz scores` with COLUMNS=40 prints no line wider than 40."""
     open_store(tmp_path).record_game(make_game("A very long player name, thirty2"))

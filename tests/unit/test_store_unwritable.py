@@ -55,6 +55,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.process
 @needs_mounts
 def test_read_only_folder_gives_a_sentence_and_keeps_saves(tmp_path: Path) -> None:
     """On a read-only mount a save fails with one clear sentence, scores still read, and
@@ -72,6 +73,7 @@ def test_read_only_folder_gives_a_sentence_and_keeps_saves(tmp_path: Path) -> No
     assert snapshot(folder) == before
 
 
+@pytest.mark.process
 @needs_mounts
 def test_full_disk_gives_a_sentence_and_saving_resumes(tmp_path: Path) -> None:
     """With the disk full a save fails cleanly, the earlier game survives, and once space is
@@ -95,6 +97,7 @@ def can_drop_root() -> bool:
     return shutil.which("unshare") is not None and probe.returncode == 0
 
 
+@pytest.mark.process
 @pytest.mark.skipif(not can_drop_root(), reason="needs unshare -U (a user namespace)")
 def test_permission_denied_gives_a_sentence_and_keeps_saves(tmp_path: Path) -> None:
     """As a non-root owner of a folder without write permission (a user namespace, so chmod
@@ -129,6 +132,7 @@ def test_file_in_the_way_of_the_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert blocker.read_text() == "not a folder"
 
 
+@pytest.mark.process
 @pytest.mark.skipif(not can_drop_root(), reason="needs unshare -U (a user namespace)")
 def test_game_in_the_log_counts_as_saved_and_the_table_catches_up(tmp_path: Path) -> None:
     """If only the saves index cannot be rewritten, the logged game is saved (the player
