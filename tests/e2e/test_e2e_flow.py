@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
+from boschquiz.core.clock import SystemClock
+from boschquiz.core.model import Mode
+from boschquiz.store import Store
 from tests.e2e.commands import boschquiz_command, play_command, scores_json
 from tests.e2e.playing import answer_right, answerable, wait_for_question
 from tests.e2e.tmux_session import ScreenTimeout, TmuxSession
@@ -52,9 +57,8 @@ def test_leaving_the_daily_scores_it_and_it_cannot_be_replayed(
     terminal.wait_for_text("already played")
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
-    (row,) = scores_json(saves)
-    assert row["mode"] == "daily"
-    assert row["answered"] == 1
+    ((_, saved),) = list(Store(saves, SystemClock()).games())
+    assert (saved.mode, saved.answered) == (Mode.DAILY, 1)
 
 
 def test_the_palette_mid_game_cannot_open_another_game(
@@ -117,12 +121,11 @@ def test_a_missing_pack_is_reported_before_any_screen(
     terminal: TmuxSession, tmp_path: Path
 ) -> None:
     """Bug 9: `play --pack missing.yaml` prints path:1:1: error and exits 1, no full screen."""
-    command = [*boschquiz_command(), "play", "--pack", "missing.yaml", "--saves", "saves"]
-    terminal.start(command, cwd=tmp_path)
+    program = " ".join([*boschquiz_command(), "play", "--pack", "missing.yaml", "--saves", "s"])
+    terminal.start(["sh", "-c", f"{program} 2> err.txt"], cwd=tmp_path)
     assert terminal.wait_for_exit() == 1
-    screen = terminal.screen()
-    assert "missing.yaml:1:1: error: no such file" in screen
-    assert "High scores" not in screen
+    assert "missing.yaml:1:1: error: no such file" in (tmp_path / "err.txt").read_text()
+    assert "High scores" not in terminal.screen()
 
 
 @pytest.mark.parametrize(
@@ -149,3 +152,20 @@ def test_without_a_terminal_the_full_screen_refuses_to_start(
     out = tmp_path / "out.txt"
     if out.exists():
         assert out.read_text(encoding="utf-8") == ""
+
+
+def test_a_daily_killed_at_its_first_question_cannot_be_replayed(
+    terminal: TmuxSession, tmp_path: Path
+) -> None:
+    """Bug 2: SIGKILL on the daily's first question (no dialog, no save) still uses the try."""
+    saves = tmp_path / "saves"
+    terminal.start(play_command("daily", saves, "--player", "Killer"))
+    wait_for_question(terminal, 1)
+    pid = terminal.program_pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    assert terminal.wait_for_exit() == 128 + signal.SIGKILL
+    terminal.close()
+    terminal.start(play_command("daily", saves, "--player", "Killer"))
+    terminal.wait_for_text("already played")
+    assert scores_json(saves) == []

@@ -102,8 +102,21 @@ async def test_leaving_a_daily_scores_what_was_answered(tmp_path: Path) -> None:
         assert "You left the daily" in screen_text(app)
     store = Store(fixture.saves, fixture.clock)
     assert store.daily_played(PLAYER, fixture.clock.now().date())
-    (row,) = store.top_scores(Mode.DAILY, Difficulty.MEDIUM)
-    assert row.answered == 2
+    ((_, saved),) = list(store.games())
+    assert (saved.mode, saved.answered) == (Mode.DAILY, 2)
+
+
+async def test_a_daily_counts_from_its_first_question(tmp_path: Path) -> None:
+    """Bug 2: once the daily's first question is shown its try is in the store, so a program
+    ended right there (killed: no dialog, no save) leaves the daily played for today."""
+    fixture = build_fixture(tmp_path)
+    app = app_for(fixture, start=GameSettings(mode=Mode.DAILY, player=PLAYER))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+    store = Store(fixture.saves, fixture.clock)
+    assert store.daily_played(PLAYER, fixture.clock.now().date())
+    assert not store.has_games()
 
 
 async def test_leaving_another_game_still_saves_nothing(tmp_path: Path) -> None:

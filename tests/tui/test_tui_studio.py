@@ -13,6 +13,7 @@ from boschquiz.tui.screens.studio import StudioScreen, editor_command
 from boschquiz.tui.widgets.choices import ChoiceList
 from tests.tui.helpers import app_for, build_fixture
 from tests.tui.screen_text import screen_text
+from tests.tui.textual_internals import notification_messages
 
 WAIT_SECONDS = 20.0
 """An upper bound on waiting for the watcher, not a sleep: each wait ends when the re-check
@@ -156,6 +157,6 @@ async def test_edit_says_how_to_set_an_editor_and_is_absent_when_served(
         await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
         await pilot.press("e")
         await pilot.pause()
-        told = any("Set $EDITOR" in str(n.message) for n in app._notifications)
+        told = any("Set $EDITOR" in m for m in notification_messages(app))
         assert ("Edit at line" in screen_text(app)) is not served
         assert told is not served

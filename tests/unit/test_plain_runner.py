@@ -393,3 +393,24 @@ def test_practice_shows_no_points(tmp_path: Path) -> None:
     assert "Right! Streak 1." in out
     assert "points (base" not in out
     assert "Score 0" not in out
+
+
+def test_quit_in_a_daily_saves_it_scored_on_what_was_answered(tmp_path: Path) -> None:
+    """Bug 2 (issue 10): `!quit` in the daily says it counts, and saves the answered part."""
+    code, out = play(tmp_path, Mode.DAILY, "1\n!quit\n")
+    assert code == EXIT_UNFINISHED
+    assert "today's daily counts as played, scored on the 1 question answered" in out
+    ((_, saved),) = list(Store(tmp_path, FakeClock()).games())
+    assert (saved.mode, saved.answered) == (Mode.DAILY, 1)
+
+
+def test_a_daily_ended_before_any_answer_is_still_todays_try(tmp_path: Path) -> None:
+    """Bug 2: input ending at the daily's first question saves no game, yet the try is used."""
+    from boschquiz.core.diagnostics import UserFacingError
+
+    code, out = play(tmp_path, Mode.DAILY, "")
+    assert code == EXIT_UNFINISHED
+    assert "today's daily counts as played (nothing answered)" in out
+    assert not Store(tmp_path, FakeClock()).has_games()
+    with pytest.raises(UserFacingError, match="already played"):
+        play(tmp_path, Mode.DAILY)

@@ -99,10 +99,10 @@ def run_play(args: argparse.Namespace) -> int:
         from boschquiz.commands.preflight import refuse_broken_packs, refuse_without_terminal
         from boschquiz.tui.app import make_app, run_app
 
+        refuse_broken_packs(services)
         refused = refuse_without_terminal(sys.stdin, sys.stdout, sys.stderr)
         if refused is not None:
             return refused
-        refuse_broken_packs(services)
         return run_app(make_app(services, start=settings))
     bank = load_game_bank(services, sys.stderr)
     with graceful_exit():
@@ -130,6 +130,8 @@ def play_plain(
         today = services.clock.now().date()
         try:
             game = start_game(bank, settings, services.clock, store, today)
+            if game.rules.scored_when_left and not store.read_only:
+                store.begin_daily(game.settings.player, today)
         except NothingToReviewError as exc:
             stdout.write(f"{exc.message[0].upper()}{exc.message[1:]}.\n")
             return 0
@@ -144,6 +146,9 @@ def play_plain(
             )
             if not game.rules.scored_when_left:
                 stdout.write(f"{unfinished}; nothing was saved.\n")
+                return EXIT_UNFINISHED
+            if not game.answers:
+                stdout.write(f"{unfinished}; today's daily counts as played (nothing answered).\n")
                 return EXIT_UNFINISHED
             game.leave()
             result = game.summary()

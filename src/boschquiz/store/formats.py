@@ -140,6 +140,10 @@ def is_player_record(record: Row, applied: int = MAX_GAME_ID) -> bool:
 # -- players -----------------------------------------------------------------------------------
 
 
+DAILY_BEGUN = "daily_begun"
+"""A player row's key: the date (YYYY-MM-DD) of the last daily challenge the player began."""
+
+
 def parse_players(data: TinyDBData | None) -> TinyDBData | None:
     """`players.json` checked: every row has a text name and a settings object."""
     for row in (data or {}).get("players", {}).values():

@@ -14,6 +14,11 @@
 - Schema 5: games record what they were played with (`terms`: seeded, filters, own packs,
   length) and every score row says whether it is ranked (`game.ranking`); a game logged
   before has no `terms` and keeps the standing it had. The derived files are rebuilt.
+- Schema 6: a player's row in `players.json` may carry `daily_begun`, the date of the last
+  daily challenge they started (the try counts from its first question, so a game killed
+  before its end still used it). Nothing derived changes: moving from 5 to 6 only records the
+  new schema, and a copy of the game from before it refuses the folder as too new rather
+  than hand out a second try.
 
 Only the game log and `players.json` hold anything that cannot be recomputed; every other file
 is derived from the log, so moving from schema 1 to 2 drops the derived files and replays the
@@ -37,7 +42,9 @@ from boschquiz.store.jsonfile import (
 )
 from boschquiz.store.layout import SavesLayout, TinyFile
 
-CURRENT_SCHEMA = 5
+CURRENT_SCHEMA = 6
+DERIVED_SHAPES_SCHEMA = 5
+"""The last schema that changed a derived file's shape; older folders rebuild them all."""
 MIGRATED_SUFFIX = ".migrated-v0"
 
 
@@ -58,8 +65,20 @@ def upgrade(layout: SavesLayout, schema: int | None, notices: list[str]) -> None
     the caller holds the lock and then replays the log (`Store._sync`)."""
     if layout.legacy.exists():
         import_legacy(layout, notices)
-    if schema is not None and schema < CURRENT_SCHEMA:
+    if schema is not None and schema < DERIVED_SHAPES_SCHEMA:
         drop_derived_files(layout)
+    elif schema is not None and schema < CURRENT_SCHEMA:
+        record_schema(layout)
+
+
+def record_schema(layout: SavesLayout) -> None:
+    """Schema 5 to 6: nothing to rebuild, only the index's schema to bring up to date."""
+    index = TinyFile(layout.index, read_tinydb_file(layout.index))
+    meta = index.rows("meta")
+    for doc in meta:
+        doc["schema"] = CURRENT_SCHEMA
+    index.replace("meta", meta)
+    index.commit()
 
 
 def drop_derived_files(layout: SavesLayout) -> None:

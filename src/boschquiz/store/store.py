@@ -58,6 +58,7 @@ from boschquiz.store.errors import (
 )
 from boschquiz.store.formats import (
     DAILY,
+    DAILY_BEGUN,
     SCORES,
     Part,
     PartFile,
@@ -275,6 +276,21 @@ class Store:
         self._sync()
         return moved
 
+    def begin_daily(self, player: str, day: date) -> None:
+        """Record that `player` has begun the daily challenge for `day`. Their one try counts
+        from its first question: from now on `daily_played` is true for that day, even if the
+        game is never finished (left, killed, the terminal closed). Written to `players.json`
+        (fsynced) under the lock; the player is created if new."""
+        name = normalize_player_name(player)
+        self.open()
+        with self._writing():
+            players = TinyFile(self._layout.players, self.load_players())
+            rows = {row["name"]: row for row in players.rows("players")}
+            row = rows.setdefault(name, self._new_player_row(name))
+            row[DAILY_BEGUN] = day.isoformat()
+            players.replace("players", list(rows.values()))
+            players.commit()
+
     def _new_player_row(self, name: str) -> Row:
         return {"name": name, "created": self._clock.now().isoformat(), "settings": {}}
 
@@ -300,9 +316,13 @@ class Store:
         return stats.stats
 
     def daily_played(self, player: str, day: date | str) -> bool:
-        """Whether `player` has a saved daily-challenge game for `day`."""
+        """Whether `player` has used their daily challenge for `day`: begun it
+        (`begin_daily`), or saved a daily game for it."""
         day_text = day.isoformat() if isinstance(day, date) else day
         name = clean_player_name(player)
+        row = self._player_rows().get(name)
+        if row is not None and row.get(DAILY_BEGUN) == day_text:
+            return True
         return any(
             row["player"] == name and row["daily_date"] == day_text
             for row in self._part_rows(DAILY, day_text[:7])

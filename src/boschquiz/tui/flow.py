@@ -2,12 +2,13 @@
 
     menu / New Game / palette ── OpenScreen, StartGame ──▶ GameFlow.start(settings)
         start worker (thread): start_game(...) reads the player's history from the store;
-        a daily's attempt is written to the store before its first question shows
+        a daily's try is written to the store (`begin_daily`) before its first question shows
     ── GameReady ──▶ QuestionScreen ── QuestionSettled ──▶ FeedbackScreen ── ContinueGame ──▶
         QuestionScreen ... ──▶ ResultsScreen, while the save worker records the game and
         hands the results its receipt (rank, previous best)
     LeaveGame, WalkAway, quit mid-game: the flow asks first; leaving a daily scores what
-    was answered, leaving any other game drops it
+    was answered (nothing answered: no game saved, the try is still used), leaving any
+    other game drops it
 
 Screens render a round and post messages (`tui/messages.py`); only this module starts games,
 moves between the game's screens, and saves. No store call runs on the UI thread.
@@ -139,6 +140,8 @@ class GameFlow:
             history = self._fallback_history
         try:
             game = start_game(bank, settings, clock, history, clock.now().date())
+            if game.rules.scored_when_left and store is not None and not store.read_only:
+                store.begin_daily(game.settings.player, clock.now().date())
         except UserFacingError as exc:
             self._app.post_message(GameNotStarted(sentence(exc.message)))
             return
@@ -204,10 +207,7 @@ class GameFlow:
         if game is None or not self.in_game:
             return
         if game.rules.scored_when_left:
-            question = (
-                f"Leave today's daily? It counts as today's try, scored on the"
-                f" {_questions(len(game.answers))} answered so far."
-            )
+            question = f"Leave today's daily? It counts as today's try, {_scored_on(game)}."
         else:
             question = "Leave this game? It will not be scored."
         self._confirm(question, "Leave", "Keep playing", self._leave)
@@ -216,7 +216,7 @@ class GameFlow:
         game = self.game
         if game is None or not self.in_game:
             return
-        if game.rules.scored_when_left:
+        if game.rules.scored_when_left and game.answers:
             game.leave()
             self._finish()
             return
@@ -230,17 +230,14 @@ class GameFlow:
             self._app.exit(0)
             return
         if game.rules.scored_when_left:
-            question = (
-                f"Quit boschquiz? Today's daily counts as played, scored on the"
-                f" {_questions(len(game.answers))} answered so far."
-            )
+            question = f"Quit boschquiz? Today's daily counts as played, {_scored_on(game)}."
         else:
             question = "Quit boschquiz? This game will not be scored."
         self._confirm(question, "Quit", "Keep playing", self._quit)
 
     def _quit(self) -> None:
         game = self.game
-        if game is not None and self.in_game and game.rules.scored_when_left:
+        if game is not None and self.in_game and game.rules.scored_when_left and game.answers:
             game.leave()
             self.game = None
             self._save(game.summary(), then=lambda: self._app.exit(0))
@@ -338,5 +335,9 @@ class GameFlow:
         self._app.store_changed.publish(None)
 
 
-def _questions(count: int) -> str:
-    return f"{count} question{'' if count == 1 else 's'}"
+def _scored_on(game: GameRound) -> str:
+    """How a daily left now is scored, for the leave and quit dialogs."""
+    count = len(game.answers)
+    if count == 0:
+        return "with nothing answered yet"
+    return f"scored on the {count} question{'' if count == 1 else 's'} answered so far"
