@@ -2,7 +2,8 @@
 
     core ← yamlsafe ← facts ← packs         core ← game ← store, plain
     interchange (packs and game) · services (core)
-    tui and commands on top; cli over everything
+    tui and commands on top; cli over everything; web (`boschquiz serve`) runs the cli in
+    the game processes it starts
 
 Lazy imports inside functions count the same as those at the top. A second contract keeps
 the TUI's screens from importing the app or another full-page screen at run time (type-only
@@ -42,8 +43,10 @@ BELOW: dict[str, frozenset[str]] = {
             "interchange",
             "services",
             "tui",
+            "web",
         }
     ),
+    "web": frozenset({"core", "cli"}),
 }
 """Every layer, with the layers it may import (besides itself)."""
 

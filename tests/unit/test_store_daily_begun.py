@@ -10,7 +10,7 @@ from pathlib import Path
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.store import CURRENT_SCHEMA, Store
-from boschquiz.store.atomic import read_tinydb_file
+from boschquiz.store.jsonfile import read_tinydb_file
 from boschquiz.store.migrations import schema_of
 from tests.unit.test_store_support import make_game
 

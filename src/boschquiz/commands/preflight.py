@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import TextIO
 
 from boschquiz.core.diagnostics import UserFacingError
+from boschquiz.core.served import is_served
 from boschquiz.services import Services
 
 
@@ -40,11 +41,11 @@ def terminal_problem(stdin: TextIO, stdout: TextIO, environ: Mapping[str, str]) 
     """Why the full-screen game cannot run here, or None when it can.
 
     It needs a terminal on both standard input and output, and one that is not `TERM=dumb`.
-    A game served to a browser by textual-serve runs over pipes, but with its web driver
-    named in `TEXTUAL_DRIVER`: a driver chosen that way draws somewhere real, so it counts as
-    a terminal.
+    A game served to a browser runs over pipes but draws somewhere real, so it counts as a
+    terminal: `core.served.is_served` knows it (textual-serve names its web driver in
+    `TEXTUAL_DRIVER`; `boschquiz serve` also sets `BOSCHQUIZ_SERVED=1`).
     """
-    if environ.get("TEXTUAL_DRIVER"):
+    if is_served(environ):
         return None
     if environ.get("TERM") == "dumb":
         return "the terminal is TERM=dumb, which cannot show the full-screen game"
