@@ -66,6 +66,7 @@ def run_boschquiz(
     )
 
 
+@pytest.mark.process
 def test_a_port_in_use_is_one_error_line(tmp_path: Path) -> None:
     """A busy port: exit 1, what to do, no traceback, nothing started."""
     with socket.socket() as busy:
@@ -80,6 +81,7 @@ def test_a_port_in_use_is_one_error_line(tmp_path: Path) -> None:
     assert "served on" not in done.stdout
 
 
+@pytest.mark.process
 def test_another_host_is_warned_about_before_listening(tmp_path: Path) -> None:
     """--host with a non-loopback address prints the warning first (192.0.2.1 is a
     documentation address no machine here has, so nothing is ever exposed)."""
@@ -89,6 +91,7 @@ def test_another_host_is_warned_about_before_listening(tmp_path: Path) -> None:
     assert "cannot serve on 192.0.2.1" in done.stderr
 
 
+@pytest.mark.process
 @pytest.mark.parametrize("port", ["-1", "65536", "eighty"])
 def test_a_bad_port_is_a_usage_error(port: str) -> None:
     """A port outside 0-65535 is refused by the parser (exit 2)."""
@@ -109,6 +112,7 @@ def run_game_program(server_pid: int) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.process
 def test_a_game_whose_server_is_gone_ends_at_once() -> None:
     """The game program refuses to start when its server is no longer its parent."""
     orphan = run_game_program(server_pid=1)
