@@ -64,13 +64,15 @@ def test_leaving_the_daily_scores_it_and_it_cannot_be_replayed(
 def test_the_palette_mid_game_cannot_open_another_game(
     terminal: TmuxSession, tmp_path: Path
 ) -> None:
-    """Bug 3: mid-game, Ctrl+P offers no Daily; Enter on it starts nothing, Esc goes back."""
+    """Bug 3: mid-game, Ctrl+P finds no Daily; Enter there starts nothing, Esc goes back."""
     terminal.start(play_command("classic", tmp_path / "saves", "--player", "Paletter"))
     wait_for_question(terminal, 1)
     terminal.send_keys("C-p")
     terminal.wait_for_text("Search for commands")
-    terminal.type_text("Daily challenge")
-    terminal.send_keys("Enter", "Escape")
+    terminal.type_text("daily")
+    terminal.wait_for_text("No matches found")
+    terminal.send_keys("Enter")
+    terminal.send_keys("Escape")
     screen = terminal.wait_until(
         lambda s: "Search for commands" not in s and answerable(s, 1), "question 1 again"
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.worker import WorkerState
+from textual.worker import WorkerError, WorkerFailed, WorkerState
 
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import GameTerms, QuestionType
@@ -238,12 +238,18 @@ def app_for(fixture: Fixture, start: GameSettings | None = None) -> BoschQuizApp
 async def settle(pilot: Pilot[Any]) -> None:
     """Let workers finish and the screen catch up (no sleeping).
 
-    A worker cancelled before it ran (an `exclusive` one replaced by a newer call) has
-    nothing to wait for, and Textual refuses to wait on it, so it is left out."""
+    A worker cancelled (an `exclusive` one replaced by a newer call, before it ran or while
+    it is waited on) has nothing to wait for; a worker that failed still fails the test."""
     for _ in range(3):
         await pilot.pause()
-        waiting = [w for w in pilot.app.workers if w.state is not WorkerState.CANCELLED]
-        await pilot.app.workers.wait_for_complete(waiting)
+        for worker in list(pilot.app.workers):
+            try:
+                await worker.wait()
+            except WorkerFailed:
+                raise
+            except WorkerError:
+                if worker.state is not WorkerState.CANCELLED:
+                    raise
     await pilot.pause()
 
 
