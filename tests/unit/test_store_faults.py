@@ -223,6 +223,7 @@ PROCESS_SAMPLE = [
 ]
 
 
+@pytest.mark.process
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "damage"), PROCESS_SAMPLE)
 def test_damaged_saves_file_in_a_real_process(
@@ -242,6 +243,7 @@ def can_drop_root() -> bool:
     return probe.returncode == 0
 
 
+@pytest.mark.process
 @pytest.mark.slow
 @pytest.mark.skipif(
     not can_drop_root(), reason="needs unshare -U (a user namespace) for chmod to bind"
