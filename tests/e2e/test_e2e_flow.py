@@ -82,9 +82,11 @@ def test_the_palette_mid_game_cannot_open_another_game(
 def test_help_over_a_ranked_question_says_the_clock_runs_on(
     terminal: TmuxSession, tmp_path: Path
 ) -> None:
-    """Bug 4: F1 mid-question shows help with a notice that the clock keeps running."""
-    terminal.start(play_command("classic", tmp_path / "saves", "--player", "Helper"))
-    wait_for_question(terminal, 1)
+    """Bug 4: F1 on a ranked question (the shipped packs, no seed, ten questions) shows help
+    with a notice that the clock keeps running."""
+    command = [*boschquiz_command(), "play", "--player", "Helper", "--saves", str(tmp_path)]
+    terminal.start(command)
+    terminal.wait_for_text("question 1 of 10")
     terminal.send_keys("F1")
     screen = terminal.wait_for_text("clock keeps running")
     assert "Scoring" in screen

@@ -141,8 +141,9 @@ def test_question_ladder_after_fifty_fifty(snap_compare: SnapCompare, fixture: F
 
 
 def test_help_over_a_ranked_question(snap_compare: SnapCompare, fixture: Fixture) -> None:
-    """Help (F1) over a ranked question: the clock runs on, and a notice says so."""
-    app = started(fixture, classic())
+    """Help (F1) over a ranked question (the daily: ranked, yet the same questions on every
+    run): the clock runs on, and a notice says so."""
+    app = started(fixture, GameSettings(mode=Mode.DAILY, player=PLAYER))
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("f1"))
 
 

@@ -3,13 +3,11 @@ docstring) so it cannot come back."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from boschquiz.core.model import Difficulty, Mode, Outcome
-from boschquiz.game import modes
 from boschquiz.game.round import Lifeline
 from boschquiz.game.settings import GameSettings
 from boschquiz.store import Store
@@ -152,11 +150,14 @@ async def test_the_palette_mid_game_offers_no_other_screen(tmp_path: Path) -> No
 
 async def test_help_over_a_ranked_question_leaves_its_clock_running(tmp_path: Path) -> None:
     """Bug 4 (ranked): F1 covers the question but buys no time; the time-out shows after."""
-    fixture = build_fixture(tmp_path)
-    app = app_for(fixture, start=classic())
+    fixture = build_fixture(tmp_path, seed=None)
+    settings = GameSettings(mode=Mode.CLASSIC, tier=Difficulty.EASY, player=PLAYER)
+    app = app_for(fixture, start=settings)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        limit = current_question_screen(app).game.shown.time_limit
+        game = current_question_screen(app).game
+        assert game.ranked
+        limit = game.shown.time_limit
         assert limit is not None
         await pilot.press("f1")
         await pilot.pause()
@@ -169,18 +170,15 @@ async def test_help_over_a_ranked_question_leaves_its_clock_running(tmp_path: Pa
         assert app.screen.feedback.outcome is Outcome.TIMEOUT
 
 
-async def test_help_over_an_unranked_timed_question_holds_its_clock(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Bug 4 (unranked): in a timed mode that is not ranked, an overlay stops the clock."""
-    timed_practice = replace(modes.MODES[Mode.PRACTICE], timed=True)
-    monkeypatch.setitem(modes.MODES, Mode.PRACTICE, timed_practice)
+async def test_help_over_an_unranked_timed_question_holds_its_clock(tmp_path: Path) -> None:
+    """Bug 4 (unranked): a custom game (here four questions and a chosen seed) is timed but
+    not ranked, so an overlay over its question stops the clock."""
     fixture = build_fixture(tmp_path)
-    settings = GameSettings(mode=Mode.PRACTICE, tier=Difficulty.EASY, player=PLAYER)
-    app = app_for(fixture, start=settings)
+    app = app_for(fixture, start=classic())
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = current_question_screen(app)
+        assert not screen.game.ranked
         before = screen.game.seconds_left()
         assert before is not None
         await pilot.press("f1")

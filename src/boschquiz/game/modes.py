@@ -50,6 +50,8 @@ class ModeRules:
     scored_when_left: bool = False
     """Leaving before the end still saves the game, scored on the questions answered (the
     daily: one try a day, counted from its first question)."""
+    scores_points: bool = True
+    """Whether answers earn points at all (practice: no)."""
     forgiving_feedback: bool = True
     """Whether feedback's wait grows by `EXPLANATION_EXTRA_SECONDS` with an explanation."""
 
@@ -155,6 +157,7 @@ MODES: Mapping[Mode, ModeRules] = {
         ranked=False,
         explains=True,
         auto_continue=None,
+        scores_points=False,
     ),
 }
 

@@ -96,7 +96,7 @@ class FeedbackScreen(QuizScreen[None]):
     def _points_text(self) -> Content:
         fb = self.feedback
         points = fb.points
-        if not self.game.rules.ranked:
+        if not self.game.rules.scores_points:
             return Content.from_markup("[dim]$mode: no points", mode=self.game.rules.label.lower())
         if points.total == 0:
             extra = f"  −{fb.time_penalty:g} s" if fb.time_penalty else ""

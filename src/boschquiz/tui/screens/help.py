@@ -68,9 +68,10 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         "The clock",
-        "Ranked games (every mode but practice) never stop the clock: help, the "
-        "command palette and dialogs open over a running question, and a time-out "
-        "there shows when you come back. Practice has no clock.",
+        "Ranked games never stop the clock: help, the command palette and dialogs "
+        "open over a running question, and a time-out there shows when you come back. "
+        "In a custom game (a chosen seed, filters, another length) and in review they "
+        "hold the clock. Practice has no clock.",
     ),
 )
 

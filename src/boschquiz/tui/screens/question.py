@@ -187,13 +187,14 @@ class QuestionScreen(QuizScreen[None]):
     def on_screen_suspend(self) -> None:
         """Something covers the question (help, the palette, a dialog).
 
-        In an unranked game the clock stops until the question is back. In a ranked one it
-        runs on, and the player is told so: no overlay buys thinking time there."""
+        In an unranked game (`GameRound.ranked`: its mode and its settings, `game.ranking`)
+        the clock stops until the question is back. In a ranked one it runs on, and the
+        player is told so: no overlay buys thinking time there."""
         game = self.game
         asking = game.state is RoundState.ASKING and game.shown.index == self._index
         if self._settled or not asking or game.shown.deadline is None:
             return
-        if game.rules.ranked:
+        if game.ranked:
             left = game.seconds_left() or 0.0
             self.notify(
                 f"Ranked game: the clock keeps running ({left:.0f} s left on this question).",
