@@ -58,8 +58,10 @@ def test_a_standard_game_on_the_full_bank_is_ranked() -> None:
 def test_a_seed_a_filter_or_another_length_makes_a_game_custom(
     settings: GameSettings, reason: str
 ) -> None:
-    """Each choice that makes a game incomparable is recorded and named."""
-    record = finished(settings)
+    """Each choice that makes a game incomparable is recorded and named (a filter counts
+    when it leaves some question of the bank out)."""
+    others = bank_of(2, pack="extra", show=Show.BALLARD, category="places").questions
+    record = finished(settings, QuestionBank(bank_of().questions + others))
     assert custom_reasons(record.mode, record.terms) == (reason,)
 
 
@@ -223,3 +225,13 @@ def test_scores_with_only_custom_games_points_to_all(
     store.record_game(replace(make_game("Ann"), terms=GameTerms(seeded=True, length=3)))
     assert main(["scores", "--saves", str(tmp_path)]) == 0
     assert "`boschquiz scores --all` lists them." in capsys.readouterr().out
+
+
+def test_every_box_ticked_is_no_filter() -> None:
+    """Filters naming every pack and category of the bank leave nothing out: still ranked."""
+    bank = bank_of()
+    packs = tuple(sorted({q.pack for q in bank.questions}))
+    categories = tuple(sorted({q.category for q in bank.questions if q.category}))
+    record = finished(GameSettings(packs=packs, categories=categories), bank)
+    assert record.terms == GameTerms(length=10)
+    assert is_ranked(record.mode, record.terms)

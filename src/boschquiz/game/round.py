@@ -165,9 +165,11 @@ class GameRound:
         notice: str | None,
         seeded: bool = False,
         complete_bank: bool = True,
+        narrowed: bool = True,
     ) -> None:
         """`seeded`: the player chose the seed; `complete_bank`: the bank is every installed
-        pack. Both only decide whether the game is ranked (`game.ranking`)."""
+        pack; `narrowed`: the filters leave some question out. They only decide whether the
+        game is ranked (`game.ranking`)."""
         assert settings.seed is not None
         self.settings = settings
         self.seed: int = settings.seed
@@ -180,6 +182,7 @@ class GameRound:
         self._today = today
         self._seeded = seeded
         self._complete_bank = complete_bank
+        self._narrowed = narrowed
         self._choice_rng = random.Random(f"choices:{self.seed}")
         self._started_wall: datetime = clock.now()
         self._started = clock.monotonic()
@@ -482,11 +485,12 @@ class GameRound:
     def terms(self) -> GameTerms:
         """What this game is played with, for ranking (`game.ranking`)."""
         s = self.settings
+        narrowed = self._narrowed
         return GameTerms(
             seeded=self._seeded,
-            packs=tuple(s.packs),
-            shows=tuple(str(show) for show in s.shows),
-            categories=tuple(s.categories),
+            packs=tuple(s.packs) if narrowed else (),
+            shows=tuple(str(show) for show in s.shows) if narrowed else (),
+            categories=tuple(s.categories) if narrowed else (),
             own_bank=not self._complete_bank,
             length=self.total,
         )

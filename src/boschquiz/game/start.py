@@ -97,7 +97,16 @@ def start_game(
         notice=notice,
         seeded=seeded,
         complete_bank=bank.complete,
+        narrowed=_filters_narrow(bank, settings),
     )
+
+
+def _filters_narrow(bank: QuestionBank, settings: GameSettings) -> bool:
+    """Whether the filters chosen leave out any question of the bank (every box ticked is no
+    filter at all, and does not make a game custom)."""
+    if not (settings.packs or settings.shows or settings.categories):
+        return False
+    return len(selection.matching(bank.questions, settings)) < len(bank.questions)
 
 
 _MATCHERS: dict[str, AnswerMatcher] = {}
