@@ -26,6 +26,7 @@ from boschquiz.tui.app import BoschQuizApp, make_app
 from boschquiz.tui.screens.feedback import FeedbackScreen
 from boschquiz.tui.screens.question import QuestionScreen
 from boschquiz.tui.screens.results import ResultsScreen
+from boschquiz.tui.screens.studio import STUDIO_WATCH_GROUP
 
 SEED = 7
 
@@ -235,6 +236,10 @@ def app_for(fixture: Fixture, start: GameSettings | None = None) -> BoschQuizApp
     return make_app(fixture.services, start=start)
 
 
+WATCHING_WORKER_GROUPS = frozenset({STUDIO_WATCH_GROUP})
+"""Workers that run as long as their screen (the studio's file watcher): never waited for."""
+
+
 async def settle(pilot: Pilot[Any]) -> None:
     """Let workers finish and the screen catch up (no sleeping).
 
@@ -243,6 +248,8 @@ async def settle(pilot: Pilot[Any]) -> None:
     for _ in range(3):
         await pilot.pause()
         for worker in list(pilot.app.workers):
+            if worker.group in WATCHING_WORKER_GROUPS:
+                continue
             try:
                 await worker.wait()
             except WorkerFailed:

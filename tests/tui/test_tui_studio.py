@@ -9,9 +9,19 @@ import pytest
 from textual.widgets import OptionList
 
 from boschquiz.cli import main
+from boschquiz.core.model import Mode
+from boschquiz.store import Store
+from boschquiz.tui.screens.packs import PacksScreen
+from boschquiz.tui.screens.results import ResultsScreen
 from boschquiz.tui.screens.studio import StudioScreen, editor_command
 from boschquiz.tui.widgets.choices import ChoiceList
-from tests.tui.helpers import app_for, build_fixture
+from tests.tui.helpers import (
+    app_for,
+    build_fixture,
+    current_question_screen,
+    play_through,
+    settle,
+)
 from tests.tui.screen_text import screen_text
 from tests.tui.textual_internals import notification_messages
 
@@ -160,3 +170,74 @@ async def test_edit_says_how_to_set_an_editor_and_is_absent_when_served(
         told = any("Set $EDITOR" in m for m in notification_messages(app))
         assert ("Edit at line" in screen_text(app)) is not served
         assert told is not served
+
+
+async def test_play_test_a_question_then_back_to_the_studio_with_nothing_saved(
+    tmp_path: Path, draft: Path
+) -> None:
+    """From the studio: p plays the highlighted question as practice; its results say it was
+    not saved, Esc goes back to the studio, and the saves hold no game."""
+    fixture = build_fixture(tmp_path)
+    app = app_for(fixture)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = StudioScreen(draft)
+        await app.push_screen(screen)
+        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        await pilot.press("p")
+        await settle(pilot)
+        question = current_question_screen(app)
+        assert question.game.shown.question.id == "draft/who-plays-ballard"
+        assert question.game.settings.mode is Mode.PRACTICE
+        await play_through(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert "Play-test: not saved" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        back: object = app.screen
+        assert back is screen
+        assert not Store(fixture.saves, fixture.clock).has_games()
+
+
+async def test_play_the_whole_pack_asks_every_playable_question(
+    tmp_path: Path, draft: Path
+) -> None:
+    app = app_for(build_fixture(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = StudioScreen(draft)
+        await app.push_screen(screen)
+        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        await pilot.press("P")
+        await settle(pilot)
+        game = current_question_screen(app).game
+        assert game.total == 3
+        await play_through(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_the_packs_screen_opens_the_studio_on_the_highlighted_pack(tmp_path: Path) -> None:
+    fixture = build_fixture(tmp_path)
+    app = app_for(fixture)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        assert isinstance(app.screen, PacksScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        studio = app.screen
+        assert isinstance(studio, StudioScreen)
+        assert studio.path.name == "case-files.yaml"
+        await asyncio.wait_for(studio.wait_checked(1), WAIT_SECONDS)
+        await pilot.pause()
+        assert "Case files · " in screen_text(app)
+        assert " questions playable · 0 errors" in screen_text(app)
+
+
+def test_packs_studio_needs_a_terminal(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Run without a terminal (as under pytest), the studio says so instead of drawing."""
+    code = main(["packs", "studio", str(draft)])
+    _, err = capsys.readouterr()
+    assert code != 0
+    assert "terminal" in err

@@ -39,6 +39,15 @@ def register_pack_actions(actions: Subparsers) -> None:
     new.add_argument("--author", help="who writes the pack")
     new.set_defaults(run=run_new)
 
+    studio = actions.add_parser(
+        "studio",
+        help="write a pack with a live preview",
+        description="Open the pack studio on FILE: it re-checks the file every time it is saved "
+        "and shows each question as the game draws it. Needs a terminal.",
+    )
+    studio.add_argument("file", type=Path, metavar="FILE", help="the pack file to watch")
+    studio.set_defaults(run=run_studio)
+
     imported = actions.add_parser(
         "import",
         help="make a pack from another quiz tool's file",
@@ -159,6 +168,25 @@ def run_new(args: argparse.Namespace) -> int:
     if status == EXIT_OK:
         print(f"wrote {args.file}: edit it, then `boschquiz packs validate {args.file}`")
     return status
+
+
+def run_studio(args: argparse.Namespace) -> int:
+    from boschquiz.commands.preflight import refuse_without_terminal
+    from boschquiz.core.served import is_served
+    from boschquiz.services import Services
+    from boschquiz.tui.app import make_app, run_app
+
+    if is_served():
+        print(
+            "boschquiz: error: the pack studio is not available in a served game", file=sys.stderr
+        )
+        return EXIT_ERRORS
+    refused = refuse_without_terminal(sys.stdin, sys.stdout, sys.stderr)
+    if refused is not None:
+        return refused
+    saves = getattr(args, "saves", None)
+    services = Services(paths=AppPaths.discover(saves=saves))
+    return run_app(make_app(services, studio=args.file))
 
 
 def _source_text(path: Path) -> tuple[str | None, Diagnostic | None]:

@@ -31,8 +31,10 @@ from boschquiz.tui.messages import (
     GameSaved,
     LeaveGame,
     OpenScreen,
+    OpenStudio,
     PlayAgain,
     PlayerSignedIn,
+    PlayTest,
     QuestionSettled,
     SaveFailed,
     ShowScores,
@@ -43,6 +45,8 @@ from boschquiz.tui.messages import (
 from boschquiz.tui.themes import DEFAULT_THEME, THEMES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from boschquiz.game.settings import GameSettings
     from boschquiz.packs.bank import BankLoad
     from boschquiz.store import PlayerRecord, Store
@@ -62,10 +66,18 @@ class BoschQuizApp(App[int]):
         Binding("f1", "help", "Help", id="help", show=False),
     ]
 
-    def __init__(self, services: Services, *, start: GameSettings | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        start: GameSettings | None = None,
+        studio: Path | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
         self.pending_start = start
+        self.pending_studio = studio
+        """`boschquiz packs studio FILE`: the studio opens over the menu at start."""
         self.bank: BankLoad | None = None
         self.bank_error: str | None = None
         self.store: Store | None = None
@@ -111,6 +123,9 @@ class BoschQuizApp(App[int]):
         self._loading_started = True
         self.load_bank()
         self.open_store()
+        if self.pending_studio is not None:
+            path, self.pending_studio = self.pending_studio, None
+            self.flow.open_studio(path)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="bank")
     def load_bank(self) -> None:
@@ -305,6 +320,12 @@ class BoschQuizApp(App[int]):
     def on_back_to_menu(self, _: BackToMenu) -> None:
         self.flow.back_to_menu()
 
+    def on_open_studio(self, message: OpenStudio) -> None:
+        self.flow.open_studio(message.path)
+
+    def on_play_test(self, message: PlayTest) -> None:
+        self.flow.start_playtest(message.questions)
+
     def on_game_saved(self, message: GameSaved) -> None:
         self.flow.saved(message)
 
@@ -339,9 +360,12 @@ class BoschQuizApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def make_app(services: Services, *, start: GameSettings | None = None) -> BoschQuizApp:
-    """The app built from its services; with `start`, it goes straight into that game."""
-    return BoschQuizApp(services, start=start)
+def make_app(
+    services: Services, *, start: GameSettings | None = None, studio: Path | None = None
+) -> BoschQuizApp:
+    """The app built from its services; with `start`, it goes straight into that game; with
+    `studio`, into the pack studio on that file."""
+    return BoschQuizApp(services, start=start, studio=studio)
 
 
 def run_app(app: BoschQuizApp) -> int:

@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING
 from boschquiz.tui.messages import GameNotStarted, GameReady, GameSaved, SaveFailed
 
 if TYPE_CHECKING:
-    from boschquiz.core.model import Difficulty, GameRecord, Mode, QuestionBank
-    from boschquiz.game.history import InMemoryHistory
+    from pathlib import Path
+
+    from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionBank
+    from boschquiz.game.history import HistorySource, InMemoryHistory
     from boschquiz.game.round import Feedback, GameResult, GameRound
     from boschquiz.game.settings import GameSettings
     from boschquiz.store import Store
@@ -56,6 +58,9 @@ class GameFlow:
         self._results: ResultsScreen | None = None
         self._fallback_history: InMemoryHistory | None = None
         """Stands in for the store when the saves cannot be opened (the game stays playable)."""
+        self._playtest = False
+        """The game on screen is the studio's play-test: practice, never saved, and its
+        results lead back to the studio."""
 
     @property
     def in_game(self) -> bool:
@@ -95,6 +100,18 @@ class GameFlow:
         elif key == "help":
             app.action_help()
 
+    def open_studio(self, path: Path) -> None:
+        """The pack studio on `path` (`packs studio FILE`, the Packs screen's Studio)."""
+        from boschquiz.core.served import is_served
+        from boschquiz.tui.screens.studio import StudioScreen
+
+        if self.in_game:
+            return
+        if is_served():
+            self._app.notify("The pack studio is not available in a served game.", markup=False)
+            return
+        self._app.push_screen(StudioScreen(path))
+
     def _new_game_chosen(self, settings: GameSettings | None) -> None:
         if settings is not None:
             self.start(settings)
@@ -123,16 +140,48 @@ class GameFlow:
             group="start-game",
         )
 
-    def _prepare(self, bank: QuestionBank, settings: GameSettings, store: Store | None) -> None:
+    def start_playtest(self, questions: tuple[Question, ...]) -> None:
+        """The studio's play-test: `questions` as a practice game, with a history of its own
+        and no save, so nothing of it reaches the player's history, review or tables."""
+        from boschquiz.core.model import Mode, QuestionBank
+        from boschquiz.game.history import InMemoryHistory
+        from boschquiz.game.settings import GameSettings
+
+        if self.in_game or self._starting or not questions:
+            return
+        tiers = {q.difficulty for q in questions}
+        settings = GameSettings(
+            mode=Mode.PRACTICE,
+            tier=tiers.pop() if len(tiers) == 1 else GameSettings().tier,
+            questions=len(questions),
+        )
+        self._playtest = True
+        self._starting = True
+        self._app.run_worker(
+            partial(self._prepare, QuestionBank(questions), settings, None, InMemoryHistory()),
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+            group="start-game",
+        )
+
+    def _prepare(
+        self,
+        bank: QuestionBank,
+        settings: GameSettings,
+        store: Store | None,
+        history_override: HistorySource | None = None,
+    ) -> None:
         """In a thread: read the player's history, choose the questions, build the round."""
         from boschquiz.core.diagnostics import UserFacingError
-        from boschquiz.game.history import HistorySource
         from boschquiz.game.history import InMemoryHistory as Memory
         from boschquiz.game.start import start_game
 
         clock = self._app.services.clock
         history: HistorySource
-        if store is not None:
+        if history_override is not None:
+            history = history_override
+        elif store is not None:
             history = store
         else:
             if self._fallback_history is None:
@@ -162,6 +211,7 @@ class GameFlow:
 
     def not_started(self, reason: str) -> None:
         self._starting = False
+        self._playtest = False
         self._app.notify(reason, severity="warning", timeout=8, markup=False)
 
     # -- question, feedback, results --------------------------------------------------------
@@ -195,9 +245,11 @@ class GameFlow:
         assert game.finished
         result = game.summary()
         self.game = None
-        self._results = ResultsScreen(result)
+        playtest, self._playtest = self._playtest, False
+        self._results = ResultsScreen(result, playtest=playtest)
         self._app.switch_screen(self._results)
-        self._save(result)
+        if not playtest:
+            self._save(result)
 
     # -- leaving ----------------------------------------------------------------------------
 
@@ -221,6 +273,7 @@ class GameFlow:
             self._finish()
             return
         self.game = None
+        self._playtest = False
         self._app.pop_screen()
 
     def ask_quit(self) -> None:

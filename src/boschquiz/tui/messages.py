@@ -6,12 +6,13 @@ handlers own the state, and hand everything about a game to its `GameFlow`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from boschquiz.core.model import Difficulty, GameRecord, Mode
+    from boschquiz.core.model import Difficulty, GameRecord, Mode, Question
     from boschquiz.game.round import Feedback, GameRound
     from boschquiz.game.settings import GameSettings
     from boschquiz.packs.bank import BankLoad
@@ -160,6 +161,22 @@ class ShowScores(Message):
         super().__init__()
         self.mode = mode
         self.tier = tier
+
+
+class OpenStudio(Message):
+    """Open the pack studio on a pack file (the Packs screen's Studio)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+class PlayTest(Message):
+    """The studio's play-test: these questions as a practice game that is never saved."""
+
+    def __init__(self, questions: tuple[Question, ...]) -> None:
+        super().__init__()
+        self.questions = questions
 
 
 class BackToMenu(Message):

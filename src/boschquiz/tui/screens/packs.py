@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -15,22 +14,14 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from boschquiz.core.model import Difficulty
+from boschquiz.core.served import is_served
+from boschquiz.tui.labels import display_path
+from boschquiz.tui.messages import OpenStudio
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from boschquiz.packs import PackLoadResult
-
-
-def display_path(path: str | Path) -> str:
-    """A path as short as it can be told: relative to the working folder, or to home."""
-    full = Path(path)
-    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
-        try:
-            return prefix + str(full.relative_to(base))
-        except ValueError:
-            continue
-    return str(full)
 
 
 def pack_status(result: PackLoadResult) -> Text:
@@ -47,6 +38,7 @@ class PacksScreen(QuizScreen[None]):
     CSS_PATH = "tables.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r,f5", "reload", "Reload from disk", id="packs-reload"),
+        Binding("s", "studio", "Studio", id="packs-studio"),
         Binding("escape,q", "app.pop_screen", "Back", id="packs-back"),
     ]
 
@@ -126,3 +118,15 @@ class PacksScreen(QuizScreen[None]):
     def action_reload(self) -> None:
         self.quiz.reload_bank()
         self.notify("Reloading packs from disk…", markup=False)
+
+    def action_studio(self) -> None:
+        """The pack studio on the highlighted pack's file."""
+        table: DataTable[Text] = self.query_one("#packs-table", DataTable)
+        results = self._results()
+        if not table.row_count or table.cursor_row >= len(results):
+            return
+        self.post_message(OpenStudio(results[table.cursor_row].path))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The studio is for writing packs: not offered in a game served to a browser."""
+        return not (action == "studio" and is_served())

@@ -43,9 +43,11 @@ class ResultsScreen(QuizScreen[None]):
         Binding("escape,m", "menu", "Menu", id="results-menu"),
     ]
 
-    def __init__(self, result: GameResult) -> None:
+    def __init__(self, result: GameResult, *, playtest: bool = False) -> None:
         super().__init__()
         self.result = result
+        self.playtest = playtest
+        """The studio's play-test: never saved; Esc goes back to the studio."""
         self.saved: GameSaved | SaveFailed | None = None
 
     def compose(self) -> ComposeResult:
@@ -92,6 +94,8 @@ class ResultsScreen(QuizScreen[None]):
         return Content("Case closed")
 
     def _rank_text(self) -> Content:
+        if self.playtest:
+            return Content.from_markup("[dim]Play-test: not saved · Esc goes back to the studio")
         saved = self.saved
         if saved is None:
             return Content.from_markup("[dim]saving…")
@@ -126,6 +130,8 @@ class ResultsScreen(QuizScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "copy_share":
             return self.result.share_line is not None
+        if action in ("play_again", "scores") and self.playtest:
+            return False
         if action == "play_again":
             return self.result.record.mode is not Mode.DAILY
         return True

@@ -31,12 +31,16 @@ from boschquiz.core.model import Question, QuestionType
 from boschquiz.core.served import is_served
 from boschquiz.game.tiers import time_limit_for
 from boschquiz.packs.inspection import InspectedQuestion, PackInspection, PackStats, inspect_pack
+from boschquiz.tui.labels import display_path
+from boschquiz.tui.messages import PlayTest
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.choices import ChoiceList
 from boschquiz.tui.widgets.footer import QuizFooter
 
 EDITOR_VARIABLES = ("VISUAL", "EDITOR")
+STUDIO_WATCH_GROUP = "studio-watch"
+"""The watcher worker's group: it runs as long as the studio is open."""
 
 
 def editor_command(
@@ -137,6 +141,8 @@ class StudioScreen(QuizScreen[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [WIDGETS_CSS, "studio.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit at line", id="studio-edit"),
+        Binding("p", "playtest", "Play-test", id="studio-playtest"),
+        Binding("P", "playtest_pack", "Play the pack", id="studio-play-pack"),
         Binding("s", "toggle_stats", "Stats", id="studio-stats"),
         Binding("r", "recheck", "Re-check", id="studio-recheck"),
         Binding("escape,q", "app.pop_screen", "Back", id="studio-back"),
@@ -151,7 +157,7 @@ class StudioScreen(QuizScreen[None]):
         self._checked = asyncio.Condition()
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(f"Pack studio — {self.path}"), id="studio-title")
+        yield Static(Content(f"Pack studio — {display_path(self.path)}"), id="studio-title")
         yield Static(id="studio-summary", markup=False)
         with Horizontal(id="studio-main"):
             yield OptionList(id="studio-questions")
@@ -180,7 +186,7 @@ class StudioScreen(QuizScreen[None]):
     def recheck(self) -> None:
         self.post_message(Rechecked(inspect_pack(self.path)))
 
-    @work(exclusive=True, group="studio-watch", exit_on_error=False)
+    @work(exclusive=True, group=STUDIO_WATCH_GROUP, exit_on_error=False)
     async def watch_file(self) -> None:
         """Re-check after every change to the file; the folder is watched, not the file, so an
         editor that saves by replacing the file is still followed."""
@@ -266,6 +272,22 @@ class StudioScreen(QuizScreen[None]):
         if action == "edit" and is_served():
             return False
         return super().check_action(action, parameters)
+
+    def action_playtest(self) -> None:
+        """The highlighted question as a practice game, never saved (the flow runs it)."""
+        entry = self.selected
+        if entry is None or entry.question is None:
+            self.notify("Fix this question's errors to play it.", severity="warning", markup=False)
+            return
+        self.post_message(PlayTest((entry.question,)))
+
+    def action_playtest_pack(self) -> None:
+        """Every playable question of the pack as one practice game, never saved."""
+        playable = self.inspection.playable if self.inspection is not None else ()
+        if not playable:
+            self.notify("No question is playable yet.", severity="warning", markup=False)
+            return
+        self.post_message(PlayTest(playable))
 
     def action_toggle_stats(self) -> None:
         stats = self.query_one("#studio-stats-text")
