@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 from pathlib import Path
 
@@ -173,3 +174,30 @@ def test_a_daily_killed_at_its_first_question_cannot_be_replayed(
     terminal.start(play_command("daily", saves, "--player", "Killer"))
     terminal.wait_for_text("already played")
     assert scores_json(saves) == []
+
+
+def footer_style(screen: str, key: str, label: str) -> tuple[str, ...] | None:
+    """The foreground colours the footer paints `key label` with (tmux repeats only the
+    attributes that change, so the colours are compared, not the raw sequences)."""
+    found = re.search(rf"((?:\x1b\[[0-9;]*m)+){key}((?:\x1b\[[0-9;]*m)+) {label}", screen)
+    if found is None:
+        return None
+    return tuple(re.findall(r"\x1b\[(38;[0-9;]*)m", found.group(1) + found.group(2)))
+
+
+def test_a_first_run_footer_shows_play_enabled_without_a_key(
+    terminal: TmuxSession, tmp_path: Path
+) -> None:
+    """Bug 11: on a first run, once the questions are loaded, Play, Daily and Review are
+    painted like Scores (enabled), with no key pressed."""
+    terminal.start([*boschquiz_command(), "--saves", str(tmp_path / "saves")])
+    terminal.wait_for_text("questions in")
+
+    def enabled(screen: str) -> bool:
+        scores = footer_style(screen, "s", "Scores")
+        return scores is not None and all(
+            footer_style(screen, key, label) == scores
+            for key, label in (("p", "Play"), ("d", "Daily"), ("r", "Review"))
+        )
+
+    assert terminal.wait_until(enabled, "Play, Daily, Review painted enabled", styles=True)

@@ -122,11 +122,17 @@ class TmuxSession:
             return None
 
     def wait_until(
-        self, condition: Callable[[str], bool], what: str, timeout: float = DEFAULT_TIMEOUT
+        self,
+        condition: Callable[[str], bool],
+        what: str,
+        timeout: float = DEFAULT_TIMEOUT,
+        *,
+        styles: bool = False,
     ) -> str:
-        """Poll the screen until `condition(screen)` holds; return that screen."""
+        """Poll the screen until `condition(screen)` holds; return that screen (with
+        `styles`, the screen as `screen(styles=True)` gives it)."""
         deadline = time.monotonic() + timeout
-        screen = self.screen()
+        screen = self.screen(styles=styles)
         while not condition(screen):
             if time.monotonic() > deadline:
                 width, height = self.size()
@@ -135,7 +141,7 @@ class TmuxSession:
                     f" (terminal {width}x{height}); screen:\n{_framed(screen)}"
                 )
             time.sleep(POLL_INTERVAL)
-            screen = self.screen()
+            screen = self.screen(styles=styles)
         return screen
 
     def wait_for_text(self, text: str, timeout: float = DEFAULT_TIMEOUT) -> str:

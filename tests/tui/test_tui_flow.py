@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 
 from boschquiz.core.model import Difficulty, Mode, Outcome
 from boschquiz.game.round import Lifeline
@@ -246,6 +247,18 @@ async def test_f5_strikes_two_choices_on_a_six_choice_question(tmp_path: Path) -
         assert isinstance(app.screen, QuestionScreen)
         assert len(game.shown.choices) == 2
         assert Lifeline.FIFTY_FIFTY not in game.lifelines
+
+
+def test_no_key_on_the_question_screen_does_two_things() -> None:
+    """Bug 6: every key of the question screen is bound to one action only (`5` answers
+    choice 5; the 50:50 is F5)."""
+    keys = [
+        key.strip()
+        for binding in QuestionScreen.BINDINGS
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    ]
+    assert sorted(keys) == sorted(set(keys))
 
 
 @pytest.mark.parametrize("key", ["B", "b"])
