@@ -4,8 +4,9 @@ Figure: in the studio (the real app, headless), from asking for a re-check to th
 showing it: the file read and checked in a thread worker, the question list, findings,
 statistics and preview rebuilt, and the next frame drawn. Floor, in the same run on the same
 file: `packs validate` of that file in-process (`validate_paths`, with an empty cache so that,
-as after an edit, nothing comes from the cache). Target: at most 1.5x; the absolute time is
-printed too (about 150 ms is what a writer should feel).
+as after an edit, nothing comes from the cache). Target: at most 1.5x, in CPU time of the
+whole process (every thread), so that other work on a loaded machine does not count as ours;
+wall-clock figures are printed too (about 150 ms is what a writer should feel).
 For information: save-to-screen latency through the file watcher (the watcher's own wait for
 the file to go quiet included).
 """
@@ -34,7 +35,10 @@ RATIO = 1.5
 ROUNDS = 9
 
 
-async def measure(root: Path, pack: Path) -> tuple[list[float], list[float], list[float]]:
+Rounds = tuple[list[float], list[float], list[float], list[float], list[float]]
+
+
+async def measure(root: Path, pack: Path) -> Rounds:
     paths = AppPaths(
         builtin_questions=root / "questions",
         user_packs=root / "user-packs",
@@ -46,23 +50,27 @@ async def measure(root: Path, pack: Path) -> tuple[list[float], list[float], lis
     app = make_app(Services(paths=paths))
     floors: list[float] = []
     figures: list[float] = []
+    floors_wall: list[float] = []
+    figures_wall: list[float] = []
     saves: list[float] = []
     async with app.run_test(size=(100, 30)) as pilot:
         screen = StudioScreen(pack)
         await app.push_screen(screen)
         await asyncio.wait_for(screen.wait_checked(1), 60)
         for round_number in range(ROUNDS):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             checked, findings = validate_paths([pack], root / f"cache-{round_number}")
-            floors.append(time.perf_counter() - start)
+            floors.append(time.process_time() - cpu)
+            floors_wall.append(time.perf_counter() - start)
             assert checked == 1
             assert not any(f.is_error for f in findings)
 
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             screen.action_recheck()
             await asyncio.wait_for(screen.wait_checked(screen.checks + 1), 60)
             await pilot.pause()
-            figures.append(time.perf_counter() - start)
+            figures.append(time.process_time() - cpu)
+            figures_wall.append(time.perf_counter() - start)
 
             text = pack.read_text(encoding="utf-8")
             count = screen.checks
@@ -71,7 +79,7 @@ async def measure(root: Path, pack: Path) -> tuple[list[float], list[float], lis
             await asyncio.wait_for(screen.wait_checked(count + 1), 60)
             await pilot.pause()
             saves.append(time.perf_counter() - start)
-    return floors, figures, saves
+    return floors, figures, floors_wall, figures_wall, saves
 
 
 def main() -> int:
@@ -79,14 +87,19 @@ def main() -> int:
         root = Path(folder)
         pack = root / "studio.yaml"
         pack.write_text(pack_text(QUESTIONS), encoding="utf-8")
-        floors, figures, saves = asyncio.run(measure(root, pack))
+        floors, figures, floors_wall, figures_wall, saves = asyncio.run(measure(root, pack))
     print(f"pack: {QUESTIONS:,} questions; {ROUNDS} rounds, medians")
     ok = report(
-        "studio re-check and repaint",
+        "studio re-check and repaint (CPU)",
         statistics.median(figures),
-        "packs validate in-process",
+        "packs validate in-process (CPU)",
         statistics.median(floors),
         RATIO,
+    )
+    wall, floor_wall = statistics.median(figures_wall), statistics.median(floors_wall)
+    print(
+        f"wall clock: studio {wall * 1000:.0f} ms, packs validate {floor_wall * 1000:.0f} ms"
+        f" ({wall / floor_wall:.2f}x)"
     )
     print(f"save to screen, through the watcher: {statistics.median(saves) * 1000:.0f} ms")
     return 0 if ok else 1

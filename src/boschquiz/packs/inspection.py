@@ -8,6 +8,7 @@ questions that parsed and the errors beside them. Nothing here is cached: the st
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -90,21 +91,21 @@ def inspect_pack(path: Path) -> PackInspection:
         return PackInspection(path, findings, (), _title(header))
     pack_id, default = _header_defaults(loaded, header, findings)
     starts = [loaded.location(("questions", i))[0] for i in range(len(entries))]
+    errors_of: dict[int, list[Diagnostic]] = {}
+    for finding in findings:
+        at = bisect_right(starts, finding.line) - 1
+        if finding.is_error and at >= 0:
+            errors_of.setdefault(at, []).append(finding)
     inspected = []
     for index, entry in enumerate(entries):
         first = starts[index]
-        last = starts[index + 1] - 1 if index + 1 < len(starts) else None
-        errors = tuple(d for d in findings if d.is_error and _within(d, first, last))
+        errors = tuple(errors_of.get(index, ()))
         label = _label(entry, index)
         question = None
         if not errors and isinstance(entry, dict):
             question = build_question(pack_id, default, entry)
         inspected.append(InspectedQuestion(index, first, label, question, errors))
     return PackInspection(path, findings, tuple(inspected), _title(header))
-
-
-def _within(finding: Diagnostic, first: int, last: int | None) -> bool:
-    return finding.line >= first and (last is None or finding.line <= last)
 
 
 def _title(header: Any) -> str | None:
