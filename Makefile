@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help play test test-quick lint typecheck pytest bench fuzz tmux chromium clean
+.PHONY: help play test test-quick lint typecheck pytest bench fuzz simulate tmux chromium clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,10 @@ pytest: $(STAMP)
 fuzz: $(STAMP) ## Run the fuzz targets (plain-mode stdin, pack files) long, with fresh cases
 	BOSCHQUIZ_FUZZ_EXAMPLES=$${BOSCHQUIZ_FUZZ_EXAMPLES:-20000} $(BIN)/python -m pytest -q \
 	  tests/fuzz --hypothesis-show-statistics
+
+# The no-repeat simulation at full size (make test runs 20 players): figures in docs/game.md.
+simulate: $(STAMP) ## Simulate 200 players x 30 games on the shipped bank through the real store
+	$(BIN)/python -m tests.simulation --players 200 --games 30
 
 # The unit tests that start no process (marker `process`): about ten seconds (22 s of CPU
 # over two workers, measured 2026-11-30) while working. `make test` runs everything.

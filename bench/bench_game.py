@@ -11,6 +11,8 @@ rival the matcher must rule out). Figures are medians.
   timestamp read per question, one sort): the least a game that prefers unseen and
   long-unseen questions must do. Target: at most 10x the floor (a game orders each tier's
   share of the bank and shuffles ties with its seed).
+- The same on a 10,000-question bank with a 1,000-game history (every question asked once,
+  each game's ten at one time), the no-repeat selection's worst case. Target: at most 2x.
 - A typed answer with a slip in it (the slowest path: normalize, rivals, fuzzy), the first
   on its bank, so the matcher's one-time preparation is included, next to the floor of
   case-folding and splitting every distinct known answer once (the least any check against
@@ -37,6 +39,8 @@ from boschquiz.game.settings import GameSettings
 from boschquiz.game.start import start_game
 
 BANK_SIZE = 5000
+LARGE_BANK = 10_000
+HISTORY_GAMES = 1000
 MAX_START_RATIO = 2.0
 MAX_LATER_RATIO = 10.0
 MAX_TYPED_RATIO = 10.0
@@ -45,7 +49,7 @@ TODAY = date(2026, 11, 24)
 NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def build_bank() -> QuestionBank:
+def build_bank(size: int = BANK_SIZE) -> QuestionBank:
     levels = list(Difficulty)
     questions = [
         Question(
@@ -58,7 +62,7 @@ def build_bank() -> QuestionBank:
             choices=tuple(f"Detective Number {i + k}" for k in range(4)),
             category="cases",
         )
-        for i in range(BANK_SIZE)
+        for i in range(size)
     ]
     questions += [
         Question(
@@ -69,9 +73,20 @@ def build_bank() -> QuestionBank:
             answer=f"Suspect Renée Ballardsson {i}",
             difficulty=Difficulty.MEDIUM,
         )
-        for i in range(BANK_SIZE // 10)
+        for i in range(size // 10)
     ]
     return QuestionBank(tuple(questions))
+
+
+def long_history(bank: QuestionBank, games: int = HISTORY_GAMES) -> InMemoryHistory:
+    """A player who has played `games` ten-question games: each game's questions share the
+    game's time, as the store records them (so the last game's facts are known)."""
+    history = InMemoryHistory()
+    for i, q in enumerate(bank.questions[: games * 10]):
+        game = i // 10
+        stamp = f"2026-{1 + game // 600:02d}-{1 + game // 24 % 25:02d}T{game % 24:02d}:00:00+00:00"
+        history.set_stats(PLAYER, QuestionStats(q.id, seen=1, right=1, last_seen=stamp))
+    return history
 
 
 def history_for(bank: QuestionBank) -> InMemoryHistory:
@@ -150,6 +165,16 @@ def main() -> int:
         "order the bank by the player's history",
         floor_order,
         MAX_LATER_RATIO,
+    )
+    large = build_bank(LARGE_BANK - LARGE_BANK // 11)
+    large_history = long_history(large)
+    large_floor = timed(lambda: QuestionBank(large.questions).content_hash)
+    ok &= report(
+        f"start_game, {len(large.questions):,}-question bank, {HISTORY_GAMES:,}-game history",
+        timed(lambda: start_game(large, classic, FakeClock(), large_history, TODAY)),
+        "content hash",
+        large_floor,
+        MAX_START_RATIO,
     )
     known = list({text for q in bank.questions for text in (q.answer, *q.choices)})
     floor_fold = timed(lambda: [text.casefold().split() for text in known])

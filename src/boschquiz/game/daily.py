@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
-from boschquiz.core.model import Outcome
+from boschquiz.core.model import Outcome, Question
+from boschquiz.game.selection import one_per_family
+
+DAILY_EPOCH = date(2026, 1, 1)
+"""Day 0 of the walk through the bank."""
 
 
 def daily_seed(day: date, bank_hash: str) -> int:
@@ -24,3 +28,25 @@ def share_line(day: date, outcomes: Iterable[Outcome], best_streak: int) -> str:
         f"boschquiz daily {day.isoformat()}  {right}/{len(marks)}  {squares}"
         f"  best streak {best_streak}"
     )
+
+
+def _order(text: str) -> bytes:
+    return hashlib.sha256(f"boschquiz-daily-order:{text}".encode()).digest()
+
+
+def walk_order(questions: Sequence[Question]) -> list[Question]:
+    """The bank as the daily walks it: one question per fact (family), in an order fixed by
+    the ids alone, so every machine with the same bank agrees and a new question slots in
+    without reshuffling the others."""
+    return one_per_family(sorted(questions, key=lambda q: (_order(q.family), _order(q.id))))
+
+
+def daily_questions(questions: Sequence[Question], day: date, count: int) -> list[Question]:
+    """The day's stretch of the walk: day n takes the n-th run of `count`, so consecutive days
+    ask different questions (and facts) until the whole walk has been asked, then it starts
+    over. Days before the epoch walk backwards the same way."""
+    walk = walk_order(questions)
+    if not walk:
+        return []
+    start = ((day - DAILY_EPOCH).days * count) % len(walk)
+    return [walk[(start + i) % len(walk)] for i in range(min(count, len(walk)))]

@@ -12,7 +12,9 @@ import math
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from boschquiz.core.model import (
     TRUE_FALSE_CHOICES,
@@ -56,18 +58,55 @@ def quotas(mix: Mapping[Difficulty, float], count: int) -> dict[Difficulty, int]
     return result
 
 
+def is_fresh(stats: QuestionStats | None) -> bool:
+    """Never asked to this player (review asks again by design; every other mode counts)."""
+    return stats is None or stats.seen == 0 or stats.last_seen is None
+
+
+@dataclass(frozen=True)
+class History:
+    """What a player's stats say about facts: those asked in the last game, and those ever
+    asked (a fact is a question family: its forms give each other away)."""
+
+    last_game: frozenset[str]
+    ever: frozenset[str]
+
+    @classmethod
+    def of(cls, questions: Sequence[Question], stats: Mapping[str, QuestionStats]) -> History:
+        if not stats:
+            return cls(frozenset(), frozenset())
+        seen = [q for q in questions if not is_fresh(stats.get(q.id))]
+        if not seen:
+            return cls(frozenset(), frozenset())
+        when: dict[str, datetime] = {}
+        for q in seen:
+            stamp = timestamp(stats[q.id].last_seen)
+            if q.family not in when or stamp > when[q.family]:
+                when[q.family] = stamp
+        latest = max(when.values())
+        last = frozenset(f for f in when if when[f] == latest)
+        return cls(last, frozenset(q.family for q in seen))
+
+
 def by_preference(
-    questions: Sequence[Question], stats: Mapping[str, QuestionStats], rng: random.Random
+    questions: Sequence[Question],
+    stats: Mapping[str, QuestionStats],
+    rng: random.Random,
+    history: History | None = None,
 ) -> list[Question]:
-    """Unseen first (in random order), then seen longest ago first."""
+    """Unseen first, then seen longest ago first. Among unseen ones: facts not asked in the
+    last game before those that were, facts never asked before those asked; ties random."""
+    known = history or History(frozenset(), frozenset())
     shuffled = list(questions)
     rng.shuffle(shuffled)
 
-    def key(q: Question) -> tuple[int, datetime]:
+    def key(q: Question) -> tuple[int, int, int, datetime]:
         seen = stats.get(q.id)
-        if seen is None or seen.seen == 0 or seen.last_seen is None:
-            return (0, timestamp(None))
-        return (1, timestamp(seen.last_seen))
+        recent = 1 if q.family in known.last_game else 0
+        if is_fresh(seen):
+            return (0, recent, 1 if q.family in known.ever else 0, timestamp(None))
+        assert seen is not None
+        return (1, recent, 0, timestamp(seen.last_seen))
 
     return sorted(shuffled, key=key)
 
@@ -101,6 +140,14 @@ class _Mix:
             self.answers[q.answer] += 1
 
 
+@dataclass(frozen=True)
+class Drawn:
+    """A draw, and the tiers whose unseen questions ran out so that others stood in."""
+
+    questions: list[Question]
+    widened_from: tuple[Difficulty, ...] = ()
+
+
 def draw(
     questions: Sequence[Question],
     count: int,
@@ -108,43 +155,93 @@ def draw(
     stats: Mapping[str, QuestionStats],
     rng: random.Random,
 ) -> list[Question]:
+    return drawing(questions, count, mix, stats, rng).questions
+
+
+def drawing(
+    questions: Sequence[Question],
+    count: int,
+    mix: Mapping[Difficulty, float],
+    stats: Mapping[str, QuestionStats],
+    rng: random.Random,
+) -> Drawn:
     """Up to `count` distinct questions following `mix`, in draw order (not yet shuffled).
 
-    At most one question of a family (the forms generated from one fact) is drawn. True/false
-    questions are capped and their answers balanced while other questions can fill the game;
-    only when the bank runs short are those two preferences dropped.
+    No repeats while the bank allows: questions this player has never seen are drawn first,
+    from the wanted tiers and, when a tier has no unseen one left, from the nearest tiers
+    (`widened_from` names the tiers that ran dry); only when every matching question has been
+    seen are seen ones drawn again, those seen longest ago first. At most one question of a
+    family (the forms generated from one fact) is drawn, and facts asked in the last game come
+    after the others. True/false questions are capped and their answers balanced while other
+    questions can fill the game; only when the bank runs short are those preferences dropped.
     """
+    history = History.of(questions, stats)
     pools = {
-        d: by_preference([q for q in questions if q.difficulty is d], stats, rng)
+        d: by_preference([q for q in questions if q.difficulty is d], stats, rng, history)
         for d in Difficulty
     }
     wanted = quotas(mix, count)
     chosen: list[Question] = []
     variety = _Mix(count)
 
-    def take(d: Difficulty, n: int, *, strict: bool) -> int:
-        taken, rest = 0, []
-        for q in pools[d]:
-            if taken < n and variety.fits(q, strict=strict):
+    def have(d: Difficulty) -> int:
+        return sum(1 for q in chosen if q.difficulty is d)
+
+    unseen = {d: [q for q in pools[d] if is_fresh(stats.get(q.id))] for d in Difficulty}
+    stale = {d: [q for q in pools[d] if not is_fresh(stats.get(q.id))] for d in Difficulty}
+    """Each tier's pool split in two, both in preference order: never seen, and seen."""
+
+    def take_from(pool: list[Question], n: int, strict: bool) -> tuple[int, list[Question]]:
+        """Up to `n` from the head of `pool`; stops as soon as it has them, so a game never
+        walks the whole of a large pool. Returns the count and what is left."""
+        taken, skipped, at = 0, [], 0
+        while at < len(pool) and taken < n:
+            q = pool[at]
+            if variety.fits(q, strict=strict):
                 chosen.append(q)
                 variety.add(q)
                 taken += 1
             else:
-                rest.append(q)
-        pools[d] = rest
+                skipped.append(q)
+            at += 1
+        return taken, skipped + pool[at:]
+
+    def take(d: Difficulty, n: int, *, strict: bool, fresh_only: bool) -> int:
+        if n <= 0:
+            return 0
+        taken, unseen[d] = take_from(unseen[d], n, strict)
+        if not fresh_only and taken < n:
+            more, stale[d] = take_from(stale[d], n - taken, strict)
+            taken += more
         return taken
 
-    for strict in (True, False):
+    def fill(*, strict: bool, fresh_only: bool) -> None:
         for d in Difficulty:
-            have = sum(1 for q in chosen if q.difficulty is d)
-            take(d, min(wanted[d] - have, count - len(chosen)), strict=strict)
+            take(
+                d,
+                min(wanted[d] - have(d), count - len(chosen)),
+                strict=strict,
+                fresh_only=fresh_only,
+            )
         for d in sorted(Difficulty, key=lambda d: (-wanted[d], d.rank)):
-            short = wanted[d] - sum(1 for q in chosen if q.difficulty is d)
+            short = wanted[d] - have(d)
             for neighbour in sorted(Difficulty, key=lambda n: (abs(n.rank - d.rank), n.rank)):
                 if short <= 0:
                     break
-                short -= take(neighbour, min(short, count - len(chosen)), strict=strict)
-    return chosen[:count]
+                short -= take(
+                    neighbour,
+                    min(short, count - len(chosen)),
+                    strict=strict,
+                    fresh_only=fresh_only,
+                )
+
+    for strict in (True, False):
+        fill(strict=strict, fresh_only=True)
+    dry = tuple(d for d in Difficulty if have(d) < wanted[d] and stale[d])
+    widened = dry if len(chosen) > sum(min(have(d), wanted[d]) for d in Difficulty) else ()
+    for strict in (True, False):
+        fill(strict=strict, fresh_only=False)
+    return Drawn(chosen[:count], widened)
 
 
 def one_per_family(questions: Iterable[Question]) -> list[Question]:
@@ -158,8 +255,10 @@ def one_per_family(questions: Iterable[Question]) -> list[Question]:
     return kept
 
 
+@lru_cache(maxsize=8192)
 def timestamp(text: str | None) -> datetime:
-    """An ISO-8601 stamp as an aware datetime (naive ones are taken as UTC; None: long ago)."""
+    """An ISO-8601 stamp as an aware datetime (naive ones are taken as UTC; None: long ago).
+    Cached: a history repeats each game's stamp for its ten questions."""
     if not text:
         return datetime.min.replace(tzinfo=UTC)
     stamp = datetime.fromisoformat(text)

@@ -25,7 +25,7 @@ from boschquiz.core.model import (
     QuestionStats,
 )
 from boschquiz.game import ranking, selection
-from boschquiz.game.daily import daily_seed
+from boschquiz.game.daily import daily_questions, daily_seed
 from boschquiz.game.history import HistorySource
 from boschquiz.game.matching import AnswerMatcher
 from boschquiz.game.modes import MODES, question_count
@@ -86,7 +86,7 @@ def start_game(
     seed = settings.seed if settings.seed is not None else secrets.randbelow(SEED_RANGE)
     settings = replace(settings, seed=seed)
     stats = {} if settings.mode is Mode.DAILY else history.question_stats(settings.player)
-    questions, notice = _choose(bank, settings, stats)
+    questions, notice = _choose(bank, settings, stats, today)
     return GameRound(
         settings=settings,
         questions=questions,
@@ -127,14 +127,17 @@ def _matcher_for(bank: QuestionBank, bank_hash: str) -> AnswerMatcher:
 
 
 def _choose(
-    bank: QuestionBank, settings: GameSettings, stats: Mapping[str, QuestionStats]
+    bank: QuestionBank, settings: GameSettings, stats: Mapping[str, QuestionStats], today: date
 ) -> tuple[list[Question], str | None]:
     rng = random.Random(f"select:{settings.seed}")
     candidates = selection.matching(bank.questions, settings)
     if not candidates:
         raise NoQuestionsError(_nothing_matches(settings, len(bank.questions)))
     count = question_count(settings.mode, settings.questions)
-    if settings.mode is Mode.REVIEW:
+    widened: tuple[Difficulty, ...] = ()
+    if settings.mode is Mode.DAILY:
+        chosen = daily_questions(candidates, today, count)
+    elif settings.mode is Mode.REVIEW:
         due = selection.one_per_family(selection.review_order(candidates, stats))
         if not due:
             raise NothingToReviewError(
@@ -143,11 +146,12 @@ def _choose(
             )
         chosen = due[:count]
     elif settings.mode is Mode.LADDER:
-        drawn = selection.draw(candidates, count, selection.LADDER_MIX, stats, rng)
+        drawn = selection.drawing(candidates, count, selection.LADDER_MIX, stats, rng).questions
         order = {q.id: i for i, q in enumerate(rng.sample(drawn, len(drawn)))}
         chosen = sorted(drawn, key=lambda q: (q.difficulty.rank, order[q.id]))
     else:
-        chosen = selection.draw(candidates, count, TIERS[settings.tier].mix, stats, rng)
+        made = selection.drawing(candidates, count, TIERS[settings.tier].mix, stats, rng)
+        chosen, widened = made.questions, made.widened_from
         rng.shuffle(chosen)
     notice = None
     if settings.mode is Mode.REVIEW and len(chosen) < count:
@@ -156,6 +160,12 @@ def _choose(
         notice = (
             f"only {len(chosen)} of the {count} questions asked for match;"
             f" playing all {len(chosen)}"
+        )
+    elif widened:
+        tiers = " and ".join(d.value for d in widened)
+        notice = (
+            f"you have seen every {tiers} question these settings allow;"
+            " this game adds questions from the next tier that you have not seen yet"
         )
     return chosen, notice
 
