@@ -42,6 +42,7 @@ fuzz: $(STAMP) ## Run the fuzz targets (plain-mode stdin, pack files) long, with
 # The no-repeat simulation at full size (make test runs 20 players): figures in docs/game.md.
 simulate: $(STAMP) ## Simulate 200 players x 30 games on the shipped bank through the real store
 	$(BIN)/python -m tests.simulation --players 200 --games 30
+	$(BIN)/python -m tests.simulation --players 200 --games 30 --show ballard
 
 # The unit tests that start no process (marker `process`): about ten seconds (22 s of CPU
 # over two workers, measured 2026-11-30) while working. `make test` runs everything.

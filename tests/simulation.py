@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from boschquiz.core.clock import FakeClock
-from boschquiz.core.model import Difficulty, Mode, Question, QuestionBank
+from boschquiz.core.model import Difficulty, Mode, Question, QuestionBank, Show
 from boschquiz.core.paths import builtin_questions_dir
 from boschquiz.facts import generate_from_dir
 from boschquiz.game.settings import GameSettings
@@ -68,7 +68,7 @@ class Figures:
         median = first[len(first) // 2] if first else None
         return [
             f"{self.players} players x {self.games // max(self.players, 1)} games of 10 "
-            f"({tier.value}), bank of {bank_size} questions, {self.seconds:.1f} s",
+            f"({tier.value}), pool of {bank_size} questions, {self.seconds:.1f} s",
             f"questions asked: {self.questions_asked}",
             f"exact repeats while an unseen question could be asked: {self.repeats_before_spent}",
             f"repeats once no unseen question could be asked: {self.repeats_after_spent}",
@@ -88,9 +88,11 @@ def simulate(
     tier: Difficulty = Difficulty.MEDIUM,
     folder: Path,
     seed: int = 0,
+    shows: tuple[Show, ...] = (),
 ) -> Figures:
+    """`shows` narrows the games (and the pool a repeat is judged against) to those shows."""
     figures = Figures(players=players)
-    by_id = {q.id: q for q in bank.questions}
+    by_id = {q.id: q for q in bank.questions if not shows or q.show in shows}
     started = time.perf_counter()
     rng = random.Random(seed)
     for number in range(players):
@@ -102,7 +104,12 @@ def simulate(
         first_repeat: int | None = None
         for game_number in range(1, games + 1):
             settings = GameSettings(
-                mode=Mode.CLASSIC, tier=tier, questions=10, player=name, seed=rng.randrange(2**31)
+                mode=Mode.CLASSIC,
+                tier=tier,
+                questions=10,
+                player=name,
+                seed=rng.randrange(2**31),
+                shows=shows,
             )
             game = start_game(bank, settings, clock, store, TODAY)
             if game.notice and "have seen every" in game.notice:
@@ -149,14 +156,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--players", type=int, default=200)
     parser.add_argument("--games", type=int, default=30)
     parser.add_argument("--tier", choices=[d.value for d in Difficulty], default="medium")
+    parser.add_argument("--show", choices=[s.value for s in Show], action="append", default=[])
     args = parser.parse_args(argv)
+    shows = tuple(Show(s) for s in args.show)
     bank = shipped_bank()
     shm = Path("/dev/shm")
     with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else None) as tmp:
         figures = simulate(
-            bank, args.players, args.games, tier=Difficulty(args.tier), folder=Path(tmp)
+            bank,
+            args.players,
+            args.games,
+            tier=Difficulty(args.tier),
+            folder=Path(tmp),
+            shows=shows,
         )
-    for line in figures.lines(len(bank.questions), Difficulty(args.tier)):
+    pool = [q for q in bank.questions if not shows or q.show in shows]
+    for line in figures.lines(len(pool), Difficulty(args.tier)):
         print(line)
     clean = figures.repeats_before_spent == 0 and figures.games_with_one_fact_twice == 0
     return 0 if clean else 1
