@@ -163,5 +163,5 @@ def play_menu_round_blind(terminal: Terminal) -> str:
         screen = terminal.wait_until(answerable, f"question {k}")
         answer_blind(terminal, screen)
         continue_from_feedback(terminal, wait_for_verdict(terminal))
-    terminal.wait_for_text("Case closed")
+    terminal.wait_for_text("best streak")
     return terminal.wait_until(lambda s: "Saved" in s or "HIGH SCORE" in s, "the save")

@@ -47,7 +47,7 @@ def test_classic_round_is_played_to_results_and_saved(
     chosen seed, its own pack) is saved as custom: `scores --all` lists it, `scores` not."""
     saves = tmp_path / "e2e-saves"
     results = play_round(terminal, saves)
-    assert "Case closed" in results
+    assert "Perfect: case closed!" in results
     assert "right 3 of 3 (100%)" in results
     shown_score = re.search(r"([\d,]+) points", results)
     assert shown_score is not None, results

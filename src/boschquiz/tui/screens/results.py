@@ -15,7 +15,10 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from boschquiz.core.model import Mode, Outcome
+from boschquiz.core.numbers import points
+from boschquiz.game.ladder import ladder_result
 from boschquiz.game.modes import MODES
+from boschquiz.game.recap import heading
 from boschquiz.game.round import GameResult
 from boschquiz.tui.messages import BackToMenu, GameSaved, PlayAgain, SaveFailed, ShowScores
 from boschquiz.tui.screens.base import QuizScreen
@@ -57,7 +60,7 @@ class ResultsScreen(QuizScreen[None]):
         with Center(), Vertical(id="results-body"):
             yield Static(self._headline(), id="results-headline")
             yield Static(
-                Content.from_markup("[b]$score[/b] points", score=f"{record.score:,}"),
+                Content.from_markup("[b]$score[/b] points", score=points(record.score)),
                 id="results-score",
             )
             yield Static(
@@ -75,6 +78,8 @@ class ResultsScreen(QuizScreen[None]):
             yield Static(
                 Content(" ".join(MARKS[a.outcome] for a in record.answers)), id="results-marks"
             )
+            if record.mode is Mode.LADDER:
+                yield Static(Content(ladder_result(record).sentence()), id="results-ladder")
             yield Static(self._rank_text(), id="results-rank")
             if self.result.share_line:
                 yield Static(Content(self.result.share_line), id="results-share")
@@ -91,7 +96,7 @@ class ResultsScreen(QuizScreen[None]):
             return Content("You left the daily: scored on what you answered")
         if self.result.record.mode is Mode.DAILY:
             return Content("Daily challenge done")
-        return Content("Case closed")
+        return Content(heading(self.result.record))
 
     def _rank_text(self) -> Content:
         if self.playtest:
