@@ -84,7 +84,7 @@ class Question:
     """Spoiler tags (`bosch:3`, `novel:<id>`; see `core.spoilers`): what the question, its
     choices and its explanation reveal. Empty: it spoils nothing."""
 
-    @property
+    @cached_property
     def family(self) -> str:
         """Questions of one family give each other away, so a game asks at most one of them.
 

@@ -187,8 +187,12 @@ def drawing(
     def have(d: Difficulty) -> int:
         return sum(1 for q in chosen if q.difficulty is d)
 
-    unseen = {d: [q for q in pools[d] if is_fresh(stats.get(q.id))] for d in Difficulty}
-    stale = {d: [q for q in pools[d] if not is_fresh(stats.get(q.id))] for d in Difficulty}
+    unseen: dict[Difficulty, list[Question]] = {}
+    stale: dict[Difficulty, list[Question]] = {}
+    for d in Difficulty:
+        unseen[d], stale[d] = [], []
+        for q in pools[d]:
+            (unseen[d] if is_fresh(stats.get(q.id)) else stale[d]).append(q)
     """Each tier's pool split in two, both in preference order: never seen, and seen."""
 
     def take_from(pool: list[Question], n: int, strict: bool) -> tuple[int, list[Question]]:
