@@ -36,6 +36,9 @@ from boschquiz.store.jsonfile import MAX_DEPTH, json_problem
 
 MAX_WHOLE: Final = 2**64 - 1
 """The largest whole number saved (20 digits; a daily seed takes 64 bits)."""
+MAX_COUNT: Final = 25 * 10**6 - 1
+"""The largest count saved: a game's streak, and every counter of a player's record in the
+saves index (which also numbers games up to it: segment names have six digits)."""
 MAX_SECONDS: Final = 10_000_000.0
 """About 115 days: longer than any game or answer, far inside what a date can add."""
 YEARS: Final = range(1900, 9000)
@@ -234,6 +237,8 @@ def _check_game(game: dict[str, Any]) -> None:
         ("best_streak", "the best streak"),
     ):
         _whole(game, key, what)
+    if not 0 <= game["best_streak"] <= MAX_COUNT:
+        raise _Bad(f"the best streak {game['best_streak']} is out of range (0 to {MAX_COUNT:,})")
     daily = game.get("daily_date")
     if daily is not None and not check_daily_date(daily):
         raise _Bad(f"the daily date {daily!r} is not a date (YYYY-MM-DD)")

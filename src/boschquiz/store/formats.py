@@ -23,7 +23,13 @@ from typing import Any
 
 from boschquiz.core.model import Difficulty, Mode, QuestionStats
 from boschquiz.store import records, scoretable
-from boschquiz.store.codec import MAX_WHOLE, check_daily_date, stats_from_row, stats_to_row
+from boschquiz.store.codec import (
+    MAX_COUNT,
+    MAX_WHOLE,
+    check_daily_date,
+    stats_from_row,
+    stats_to_row,
+)
 from boschquiz.store.jsonfile import TinyDBData, UnreadableFile, read_tinydb_file
 from boschquiz.store.layout import SavesLayout, TinyFile
 from boschquiz.store.stats import apply_answers
@@ -85,8 +91,9 @@ _MODES = frozenset(mode.value for mode in Mode)
 _TIERS = frozenset(tier.value for tier in Difficulty)
 
 
-MAX_GAME_ID = 25 * 10**6 - 1
-"""The highest game id: log segment names have six digits (`layout.segment`)."""
+MAX_GAME_ID = MAX_COUNT
+"""The highest game id (log segment names have six digits, `layout.segment`), and the bound of
+every counter of a player's record: a game's own streak is held to it too (`check_game`)."""
 
 
 def _count(value: object, most: int) -> bool:
