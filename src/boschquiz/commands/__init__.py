@@ -9,8 +9,11 @@ import argparse
 import errno
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeAlias
+
+from boschquiz.core.spoilers import Horizon, SpoilerError
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -32,6 +35,38 @@ def add_common_options(parser: argparse.ArgumentParser, *, inherit: bool = False
         metavar="PATH",
         help="play only this pack (repeatable)",
     )
+
+
+def add_horizon_options(parser: argparse.ArgumentParser) -> None:
+    """--watched and --book-spoilers: how far the player has watched (`horizon`)."""
+    parser.add_argument(
+        "--watched",
+        type=watched,
+        default=None,
+        metavar="SHOW:SEASON,...",
+        help="only questions that spoil nothing past this: bosch:7,legacy:2,ballard:0 "
+        "(a show left out counts as not watched) or all (the default)",
+    )
+    parser.add_argument(
+        "--book-spoilers",
+        action="store_true",
+        help="also questions that spoil the novels (off by default)",
+    )
+
+
+def horizon_from_args(args: argparse.Namespace) -> Horizon:
+    """The horizon `--watched` and `--book-spoilers` describe (everything when not given)."""
+    horizon: Horizon = args.watched if args.watched is not None else Horizon.everything()
+    return replace(horizon, books=bool(args.book_spoilers))
+
+
+def watched(text: str) -> Horizon:
+    """An argparse type for --watched: `bosch:7,legacy:2,ballard:0` or `all`."""
+    try:
+        return Horizon.parse(text)
+    except SpoilerError as problem:
+        hint = f" ({problem.hint})" if problem.hint else ""
+        raise argparse.ArgumentTypeError(f"{problem.message}{hint}") from None
 
 
 def positive_int(text: str) -> int:

@@ -7,7 +7,14 @@ import os
 import sys
 from typing import TextIO
 
-from boschquiz.commands import Subparsers, add_common_options, bounded_int, text_argument
+from boschquiz.commands import (
+    Subparsers,
+    add_common_options,
+    add_horizon_options,
+    bounded_int,
+    horizon_from_args,
+    text_argument,
+)
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
@@ -68,6 +75,7 @@ def register(sub: Subparsers) -> None:
         default=[],
         help="only this category (repeatable)",
     )
+    add_horizon_options(p)
     p.add_argument("--plain", action="store_true", help="plain text on stdin/stdout, no TUI")
     p.set_defaults(run=run_play)
 
@@ -84,6 +92,7 @@ def settings_from_args(args: argparse.Namespace) -> GameSettings:
         categories=tuple(args.category),
         seed=args.seed,
         final_answer=bool(args.final_answer),
+        horizon=horizon_from_args(args),
     )
 
 

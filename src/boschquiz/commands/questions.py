@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from boschquiz.commands import Subparsers
+from boschquiz.commands import Subparsers, add_horizon_options, horizon_from_args
 from boschquiz.commands.packs import add_pack_option
 from boschquiz.core.model import Difficulty, Question
 from boschquiz.core.paths import AppPaths
@@ -32,6 +32,7 @@ def register(sub: Subparsers) -> None:
         metavar="TIER",
         help="only questions of this difficulty: easy, medium or hard",
     )
+    add_horizon_options(p)
     p.add_argument("--json", action="store_true", help="one JSON object per question, in a list")
     p.set_defaults(run=run_questions)
 
@@ -52,7 +53,12 @@ def run_questions(args: argparse.Namespace) -> int:
         )
     for finding in load.facts_diagnostics:
         print(finding.format(), file=sys.stderr)
-    chosen = [q for q in load.bank.questions if args.difficulty in (None, q.difficulty.value)]
+    horizon = horizon_from_args(args)
+    chosen = [
+        q
+        for q in load.bank.questions
+        if args.difficulty in (None, q.difficulty.value) and horizon.allows_texts(q.spoils)
+    ]
     if args.json:
         print(json.dumps([q.to_json() for q in chosen], ensure_ascii=False, indent=2))
     else:
@@ -66,6 +72,7 @@ def describe(question: Question) -> str:
     """A question as a few readable lines."""
     tags = [question.type.value, question.difficulty.value]
     tags += [t for t in (question.show and question.show.value, question.category) if t]
+    tags += [f"spoils {t}" for t in question.spoils]
     lines = [f"{question.id}  [{' · '.join(tags)}]", f"  {question.prompt}"]
     if question.choices:
         lines.append(f"  choices: {' | '.join(question.choices)}")

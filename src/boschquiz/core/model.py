@@ -147,6 +147,9 @@ class QuestionBank:
     complete: bool = True
     """False when the bank is not every installed pack (only the packs named with `--pack`):
     a game drawn from it is not comparable with the others."""
+    user_packs: frozenset[str] = frozenset()
+    """Ids of the packs that are not shipped with the game (the player's folder, `--pack`):
+    the daily never draws from them."""
 
     @cached_property
     def content_hash(self) -> str:

@@ -1,4 +1,5 @@
-"""The daily game: the same questions for everyone on a date, and its spoiler-free share line."""
+"""The daily game: the same questions for everyone on a date (drawn from the shipped,
+spoiler-free bank), and its spoiler-free share line."""
 
 from __future__ import annotations
 
@@ -6,11 +7,20 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from boschquiz.core.model import Outcome, Question
+from boschquiz.core.model import Outcome, Question, QuestionBank
 from boschquiz.game.selection import one_per_family
 
 DAILY_EPOCH = date(2026, 1, 1)
 """Day 0 of the walk through the bank."""
+
+
+def daily_bank(bank: QuestionBank) -> QuestionBank:
+    """What the daily draws from: the shipped questions (built-in packs and generated) that
+    spoil nothing. A player's own packs and their horizon never change it, so everyone with
+    the same version of the game gets the same daily."""
+    return QuestionBank(
+        tuple(q for q in bank.questions if not q.spoils and q.pack not in bank.user_packs)
+    )
 
 
 def daily_seed(day: date, bank_hash: str) -> int:

@@ -34,16 +34,19 @@ LADDER_MIX: Mapping[Difficulty, float] = {
 
 
 def matching(questions: Iterable[Question], settings: GameSettings) -> list[Question]:
-    """The questions that pass the settings' pack, show and category filters."""
+    """The questions that pass the settings' pack, show and category filters and spoil
+    nothing past the player's horizon."""
     packs = set(settings.packs)
     shows = set(settings.shows)
     categories = {c.casefold() for c in settings.categories}
+    horizon = settings.horizon
     return [
         q
         for q in questions
         if (not packs or q.pack in packs)
         and (not shows or q.show in shows)
         and (not categories or (q.category or "").casefold() in categories)
+        and (not q.spoils or horizon.allows_texts(q.spoils))
     ]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from boschquiz.core.model import Difficulty, Mode, Show
+from boschquiz.core.spoilers import Horizon
 
 DEFAULT_PLAYER = "player"
 
@@ -17,6 +18,8 @@ class GameSettings:
     ladder (15), daily (10) and blitz (as many as fit in 60 s) set their own. Empty filter
     tuples mean "no filter". `seed` None means "pick one"; the game records the seed it used.
     Daily ignores `questions`, `tier`, the filters and `seed`: everyone gets the same set.
+    `horizon` is how far the player has watched: no question tagged past it is drawn (the
+    daily needs none: it draws only questions that spoil nothing).
     """
 
     mode: Mode = Mode.CLASSIC
@@ -31,3 +34,4 @@ class GameSettings:
     final_answer: bool = False
     """Ladder: ask "final answer?" before an answer counts on rungs 11 to 15 (a setting, off
     by default; the clock keeps running while the player confirms)."""
+    horizon: Horizon = field(default_factory=Horizon.everything)

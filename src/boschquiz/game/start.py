@@ -25,7 +25,7 @@ from boschquiz.core.model import (
     QuestionStats,
 )
 from boschquiz.game import ranking, selection
-from boschquiz.game.daily import daily_questions, daily_seed
+from boschquiz.game.daily import daily_bank, daily_questions, daily_seed
 from boschquiz.game.history import HistorySource
 from boschquiz.game.matching import AnswerMatcher
 from boschquiz.game.modes import MODES, question_count
@@ -66,7 +66,6 @@ def start_game(
         raise UserFacingError(
             f"the number of questions must be at least 1, not {settings.questions}"
         )
-    bank_hash = bank.content_hash
     seeded = settings.seed is not None and settings.mode is not Mode.DAILY
     if settings.mode is Mode.DAILY:
         if history.daily_played(settings.player, today):
@@ -74,6 +73,14 @@ def start_game(
                 f"{settings.player} has already played the daily game for {today.isoformat()};"
                 " a new one starts tomorrow (try practice or classic meanwhile)"
             )
+        bank = daily_bank(bank)
+        if not bank.questions:
+            raise NoQuestionsError(
+                "the daily draws only from the shipped questions that spoil nothing,"
+                " and none were loaded (only your own packs?)"
+            )
+    bank_hash = bank.content_hash
+    if settings.mode is Mode.DAILY:
         settings = replace(
             settings,
             tier=Difficulty.MEDIUM,
@@ -174,4 +181,6 @@ def _nothing_matches(settings: GameSettings, bank_size: int) -> str:
     if bank_size == 0:
         return "there are no questions to play: no pack was found or every pack is empty"
     filters = ranking.filter_phrases(settings.packs, settings.shows, settings.categories)
+    if not settings.horizon.is_everything:
+        filters.append(f"what you have watched ({settings.horizon})")
     return f"no question matches {'; '.join(filters)} (the bank has {bank_size} questions)"

@@ -37,11 +37,19 @@ def load_bank(
     """
     results = discover(paths, extra_packs, installed=not only_extra)
     questions = [q for result in results if result.pack for q in result.pack.questions]
+    shipped = paths.builtin_packs.resolve()
+    user_packs = frozenset(
+        result.pack.id
+        for result in results
+        if result.pack is not None and not result.path.resolve().is_relative_to(shipped)
+    )
     facts_diagnostics: tuple[Diagnostic, ...] = ()
     if not only_extra:
         facts = generate_from_dir(paths.builtin_facts, cache_dir=paths.cache)
         questions.extend(facts.questions)
         facts_diagnostics = facts.diagnostics
     return BankLoad(
-        QuestionBank(tuple(questions), complete=not only_extra), results, facts_diagnostics
+        QuestionBank(tuple(questions), complete=not only_extra, user_packs=user_packs),
+        results,
+        facts_diagnostics,
     )

@@ -14,6 +14,7 @@ from boschquiz.core.model import (
     QuestionType,
     Show,
 )
+from boschquiz.core.spoilers import parse_spoilers, tag_texts
 
 DEFAULT_DIFFICULTY = Difficulty.MEDIUM
 DEFAULT_VERSION = 1
@@ -52,6 +53,7 @@ def build_question(pack_id: str, default: Difficulty, q: dict[str, Any]) -> Ques
     difficulty = q.get("difficulty")
     show = q.get("show")
     time_limit = q.get("time_limit")
+    spoils = q.get("spoils")
     return Question(
         id=f"{pack_id}/{q['id']}",
         pack=pack_id,
@@ -66,4 +68,5 @@ def build_question(pack_id: str, default: Difficulty, q: dict[str, Any]) -> Ques
         explanation=_text(q.get("explanation")),
         source=_text(q.get("source")),
         time_limit=int(time_limit) if time_limit is not None else None,
+        spoils=tag_texts(parse_spoilers(spoils)) if isinstance(spoils, str) else (),
     )

@@ -23,6 +23,7 @@ from boschquiz.core.giveaways import (
     lone_option_match,
     missing_context,
 )
+from boschquiz.core.spoilers import SpoilerError, parse_spoilers
 from boschquiz.yamlsafe import LoadedYaml
 
 NEAR_DUPLICATE_SCORE = 90
@@ -101,7 +102,20 @@ def pack_errors(loaded: LoadedYaml) -> list[Diagnostic]:
                 first_line[qid] = loaded.location(("questions", index, "id"))[0]
         if question.get("type") == "choice":
             found.extend(_choice_errors(loaded, index, question))
+        spoils = question.get("spoils")
+        if isinstance(spoils, str) and spoils:
+            found.extend(_spoiler_errors(loaded, index, spoils))
     return found
+
+
+def _spoiler_errors(loaded: LoadedYaml, index: int, spoils: str) -> list[Diagnostic]:
+    """A `spoils:` tag naming a show or season that does not exist (`bosch:8`, `boch:3`)."""
+    try:
+        parse_spoilers(spoils)
+    except SpoilerError as problem:
+        line, col = loaded.location(("questions", index, "spoils"))
+        return [error(loaded.path, line, col, problem.message, problem.hint)]
+    return []
 
 
 def _choice_errors(loaded: LoadedYaml, index: int, question: dict[str, Any]) -> list[Diagnostic]:
