@@ -11,9 +11,10 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
-from boschquiz.core.spoilers import Horizon, SpoilerError
+if TYPE_CHECKING:
+    from boschquiz.core.spoilers import Horizon
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -56,12 +57,17 @@ def add_horizon_options(parser: argparse.ArgumentParser) -> None:
 
 def horizon_from_args(args: argparse.Namespace) -> Horizon:
     """The horizon `--watched` and `--book-spoilers` describe (everything when not given)."""
+    from boschquiz.core.spoilers import Horizon
+
     horizon: Horizon = args.watched if args.watched is not None else Horizon.everything()
     return replace(horizon, books=bool(args.book_spoilers))
 
 
 def watched(text: str) -> Horizon:
-    """An argparse type for --watched: `bosch:7,legacy:2,ballard:0` or `all`."""
+    """An argparse type for --watched: `bosch:7,legacy:2,ballard:0` or `all`. (Imported
+    here: the bare `boschquiz` opens the menu without loading the model.)"""
+    from boschquiz.core.spoilers import Horizon, SpoilerError
+
     try:
         return Horizon.parse(text)
     except SpoilerError as problem:
