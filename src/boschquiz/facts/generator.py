@@ -390,8 +390,8 @@ class _FactQuestions:
         fact = self.fact
         return tuple(
             f.spoils
-            for f in self.base.facts_of(fact.relation)
-            if f.subject == fact.subject and f.object in others
+            for f in self.base.facts_about(fact.subject, fact.relation)
+            if f.object in others
         )
 
     def _true_subjects(self) -> frozenset[str]:

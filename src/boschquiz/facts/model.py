@@ -158,6 +158,10 @@ class FactsBase:
     def facts_of(self, relation: str) -> tuple[Fact, ...]:
         return self._index().by_relation.get(relation, ())
 
+    def facts_about(self, subject: str, relation: str) -> tuple[Fact, ...]:
+        """Every fact of `subject` `relation` (contested ones too), in base order."""
+        return self._index().about.get((subject, relation), ())
+
     def is_closed(self, subject: str, relation: str) -> bool:
         """True when every fact of `subject` `relation` says `closed: true`."""
         return (subject, relation) in self._index().closed
@@ -177,6 +181,7 @@ class _Index:
     values: dict[tuple[str, str], frozenset[FactValue]]
     value_subjects: dict[tuple[str, str], frozenset[str]]
     by_relation: dict[str, tuple[Fact, ...]]
+    about: dict[tuple[str, str], tuple[Fact, ...]]
     closed: frozenset[tuple[str, str]]
 
     @classmethod
@@ -187,9 +192,11 @@ class _Index:
         value_subjects: dict[tuple[str, str], set[str]] = {}
         by_relation: dict[str, list[Fact]] = {}
         closed: dict[tuple[str, str], bool] = {}
+        about: dict[tuple[str, str], list[Fact]] = {}
         for fact in facts:
             by_relation.setdefault(fact.relation, []).append(fact)
             pair = (fact.subject, fact.relation)
+            about.setdefault(pair, []).append(fact)
             closed[pair] = closed.get(pair, True) and fact.closed
             if fact.object is not None:
                 objects.setdefault((fact.subject, fact.relation), set()).add(fact.object)
@@ -204,6 +211,7 @@ class _Index:
             values={k: frozenset(v) for k, v in values.items()},
             value_subjects={k: frozenset(v) for k, v in value_subjects.items()},
             by_relation={k: tuple(v) for k, v in by_relation.items()},
+            about={k: tuple(v) for k, v in about.items()},
             closed=frozenset(pair for pair, every in closed.items() if every),
         )
 
