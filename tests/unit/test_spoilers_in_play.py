@@ -163,3 +163,13 @@ def test_the_bank_knows_which_packs_are_the_players(tmp_path: Path) -> None:
     bank = load_bank(paths).bank
     assert bank.user_packs == frozenset({"tagged"})
     assert {"ballard-premiere", "tagged"} <= {q.pack for q in bank.questions}
+
+
+def test_a_daily_on_only_the_given_packs_draws_from_them() -> None:
+    """`play --pack X --mode daily` (a bank of only X: trying a pack out) draws X's
+    spoiler-free questions rather than nothing."""
+    mine = tuple(choice_question(f"mine{i}", pack="my-pack") for i in range(12))
+    late = replace(choice_question("late", pack="my-pack"), spoils=("legacy:3",))
+    only_mine = QuestionBank((*mine, late), user_packs=frozenset({"my-pack"}), complete=False)
+    ids = {q.id for q in daily_bank(only_mine).questions}
+    assert ids == {q.id for q in mine}

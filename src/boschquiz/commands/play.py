@@ -102,7 +102,7 @@ def run_play(args: argparse.Namespace) -> int:
         paths=AppPaths.discover(saves=args.saves),
         seed=args.seed,
         extra_packs=tuple(args.pack),
-        only_extra_packs=bool(args.pack) and args.mode != Mode.DAILY.value,
+        only_extra_packs=bool(args.pack),
     )
     if not args.plain:
         from boschquiz.commands.preflight import refuse_broken_packs, refuse_without_terminal

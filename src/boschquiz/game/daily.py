@@ -17,9 +17,19 @@ DAILY_EPOCH = date(2026, 1, 1)
 def daily_bank(bank: QuestionBank) -> QuestionBank:
     """What the daily draws from: the shipped questions (built-in packs and generated) that
     spoil nothing. A player's own packs and their horizon never change it, so everyone with
-    the same version of the game gets the same daily."""
+    the same version of the game gets the same daily.
+
+    A bank of only the packs given with `--pack` (not `complete`: trying a pack out) has no
+    shipped questions; its daily is drawn from those packs' spoiler-free questions, and like
+    any game on such a bank it is not the shared daily (it is not ranked)."""
+    keep_own = not bank.complete
     return QuestionBank(
-        tuple(q for q in bank.questions if not q.spoils and q.pack not in bank.user_packs)
+        tuple(
+            q
+            for q in bank.questions
+            if not q.spoils and (keep_own or q.pack not in bank.user_packs)
+        ),
+        complete=bank.complete,
     )
 
 
