@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.widgets import OptionList
 
 from boschquiz.cli import main
@@ -30,6 +32,14 @@ WAIT_SECONDS = 20.0
 is shown."""
 
 
+async def open_studio(app: App[Any], path: Path) -> StudioScreen:
+    """Push the studio on `path` and wait (not sleep) until its first check is shown."""
+    screen = StudioScreen(path)
+    await app.push_screen(screen)
+    await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+    return screen
+
+
 @pytest.fixture
 def draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     folder = tmp_path / "authoring"
@@ -43,9 +53,7 @@ def draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 async def test_studio_lists_questions_and_previews_the_first(tmp_path: Path, draft: Path) -> None:
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = StudioScreen(draft)
-        await app.push_screen(screen)
-        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        screen = await open_studio(app, draft)
         await pilot.pause()
         text = screen_text(app)
         assert "Draft [b]pack[/b] · 3 of 3 questions playable · 0 errors · 0 warnings" in text
@@ -61,9 +69,7 @@ async def test_a_save_that_breaks_a_question_shows_its_error_and_keeps_the_rest(
 ) -> None:
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = StudioScreen(draft)
-        await app.push_screen(screen)
-        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        screen = await open_studio(app, draft)
         draft.write_text(draft.read_text().replace("answer: Maggie Q", "answer: Maggie"))
         await asyncio.wait_for(screen.wait_checked(2), WAIT_SECONDS)
         await pilot.pause()
@@ -81,9 +87,7 @@ async def test_the_studio_survives_files_that_are_not_packs(
 ) -> None:
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = StudioScreen(draft)
-        await app.push_screen(screen)
-        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        screen = await open_studio(app, draft)
         draft.write_bytes(content)
         await asyncio.wait_for(screen.wait_checked(2), WAIT_SECONDS)
         await pilot.pause()
@@ -98,9 +102,7 @@ async def test_a_file_deleted_and_created_again_is_followed(tmp_path: Path, draf
     """Editors that save by writing a new file and renaming it over the old one."""
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = StudioScreen(draft)
-        await app.push_screen(screen)
-        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        screen = await open_studio(app, draft)
         text = draft.read_text()
         draft.unlink()
         await asyncio.wait_for(screen.wait_checked(2), WAIT_SECONDS)
@@ -119,9 +121,7 @@ async def test_a_file_deleted_and_created_again_is_followed(tmp_path: Path, draf
 async def test_stats_show_balance(tmp_path: Path, draft: Path) -> None:
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = StudioScreen(draft)
-        await app.push_screen(screen)
-        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        await open_studio(app, draft)
         await pilot.press("s")
         await pilot.pause()
         text = screen_text(app)
@@ -162,9 +162,7 @@ async def test_edit_says_how_to_set_an_editor_and_is_absent_when_served(
         monkeypatch.delenv("BOSCHQUIZ_SERVED", raising=False)
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = StudioScreen(draft)
-        await app.push_screen(screen)
-        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        await open_studio(app, draft)
         await pilot.press("e")
         await pilot.pause()
         told = any("Set $EDITOR" in m for m in notification_messages(app))
@@ -181,9 +179,7 @@ async def test_play_test_a_question_then_back_to_the_studio_with_nothing_saved(
     app = app_for(fixture)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        screen = StudioScreen(draft)
-        await app.push_screen(screen)
-        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        screen = await open_studio(app, draft)
         await pilot.press("p")
         await settle(pilot)
         question = current_question_screen(app)
@@ -205,9 +201,7 @@ async def test_play_the_whole_pack_asks_every_playable_question(
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        screen = StudioScreen(draft)
-        await app.push_screen(screen)
-        await asyncio.wait_for(screen.wait_checked(1), WAIT_SECONDS)
+        await open_studio(app, draft)
         await pilot.press("P")
         await settle(pilot)
         game = current_question_screen(app).game
