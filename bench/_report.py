@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 
 def timed(fn: Callable[[], object], repeat: int = 5) -> float:
@@ -36,5 +37,34 @@ def report_absolute(name: str, figure: float, limit: float, floor_name: str, flo
     print(
         f"{verdict} {name}: {figure * 1000:.2f} ms (target <= {limit * 1000:g} ms)"
         f" | floor ({floor_name}): {floor * 1000:.2f} ms"
+    )
+    return ok
+
+
+@dataclass(frozen=True)
+class Startup:
+    """One launch: seconds until the first screen is painted, and until it answers a key."""
+
+    painted: float
+    interactive: float
+
+
+def report_startup(
+    name: str, runs: Sequence[Startup], floor_name: str, floors: Sequence[Startup], max_ratio: float
+) -> bool:
+    """Painted and interactive medians of `runs` next to those of `floors`; True within target."""
+    ok = report(
+        f"{name} painted",
+        statistics.median(run.painted for run in runs),
+        f"{floor_name} painted",
+        statistics.median(run.painted for run in floors),
+        max_ratio,
+    )
+    ok &= report(
+        f"{name} interactive",
+        statistics.median(run.interactive for run in runs),
+        f"{floor_name} interactive",
+        statistics.median(run.interactive for run in floors),
+        max_ratio,
     )
     return ok

@@ -19,12 +19,10 @@ flatter us). Target: at most 1.3x the floor on both.
 from __future__ import annotations
 
 import socket
-import statistics
 import subprocess
 import sys
 import time
 from contextlib import ExitStack
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.e2e.browser import CAPTURE_TERMINAL, READ_SCREEN, launched_browser, why_no_browser
 
-from bench._report import report
+from bench._report import Startup, report_startup
 from bench._tui import bench_home, bench_parser, boschquiz_command, write_script
 from bench.bench_tui_startup import FLOOR_APP, FLOOR_TEXT, MENU_TEXT, PALETTE_TEXT
 
@@ -52,12 +50,6 @@ Server(sys.argv[1], host="127.0.0.1", port=int(sys.argv[2])).serve()
 
 SCREEN_HOLDS = f"(text) => ({READ_SCREEN})().includes(text)"
 """True in the page once the terminal's buffer shows `text`."""
-
-
-@dataclass(frozen=True)
-class Startup:
-    painted: float
-    interactive: float
 
 
 def free_port() -> int:
@@ -160,19 +152,8 @@ def main() -> int:
             print(f"NOT MEASURED browser start-up: {type(exc).__name__}: {exc}")
             return 1
 
-    ok = report(
-        "boschquiz served menu painted",
-        statistics.median(run.painted for run in game_runs),
-        "textual-serve minimal app painted",
-        statistics.median(run.painted for run in floor_runs),
-        MAX_RATIO,
-    )
-    ok &= report(
-        "boschquiz served menu interactive",
-        statistics.median(run.interactive for run in game_runs),
-        "textual-serve minimal app interactive",
-        statistics.median(run.interactive for run in floor_runs),
-        MAX_RATIO,
+    ok = report_startup(
+        "boschquiz served menu", game_runs, "textual-serve minimal app", floor_runs, MAX_RATIO
     )
     return 1 if args.check and not ok else 0
 

@@ -9,11 +9,9 @@ run) and a store of STORE_GAMES finished games. Target: at most 1.25x the minima
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._history import finished_game
 from bench._pty import ProgramTimeout, PtyProgram
-from bench._report import report, timed
+from bench._report import Startup, report_startup, timed
 from bench._tui import REPO_ROOT, bench_home, bench_parser, boschquiz_command, write_script
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
@@ -59,12 +57,6 @@ class MinimalApp(App[None]):
 
 MinimalApp().run()
 """
-
-
-@dataclass(frozen=True)
-class Startup:
-    painted: float
-    interactive: float
 
 
 def measure(argv: list[str], env: dict[str, str], ready_text: str) -> Startup:
@@ -156,19 +148,8 @@ def main() -> int:
             print(f"NOT MEASURED boschquiz start-up: {exc}")
             return 1
 
-    ok = report(
-        "boschquiz main menu painted",
-        statistics.median(run.painted for run in app_runs),
-        "minimal Textual app painted",
-        statistics.median(run.painted for run in floor_runs),
-        MAX_RATIO,
-    )
-    ok &= report(
-        "boschquiz main menu interactive",
-        statistics.median(run.interactive for run in app_runs),
-        "minimal Textual app interactive",
-        statistics.median(run.interactive for run in floor_runs),
-        MAX_RATIO,
+    ok = report_startup(
+        "boschquiz main menu", app_runs, "minimal Textual app", floor_runs, MAX_RATIO
     )
     print(
         "where the time goes (median wall time of a fresh `python -c`):"
