@@ -82,6 +82,18 @@ def test_blitz_wrong_answer_costs_time() -> None:
     assert game.shown.deadline == BLITZ_SECONDS - BLITZ_WRONG_PENALTY
 
 
+def test_blitz_feedback_counts_the_penalty_at_once() -> None:
+    """During the feedback after a wrong blitz answer, the game clock already shows the
+    penalty, and keeps running."""
+    clock = FakeClock()
+    game = new_game(clock=clock, mode=Mode.BLITZ)
+    clock.advance(10)
+    answer_wrong(game)
+    assert game.seconds_left() == BLITZ_SECONDS - 10 - BLITZ_WRONG_PENALTY
+    clock.advance(2)
+    assert game.seconds_left() == BLITZ_SECONDS - 12 - BLITZ_WRONG_PENALTY
+
+
 def test_blitz_ends_when_the_clock_runs_out() -> None:
     """As many as you can: after 60 s the current question times out and the game ends."""
     clock = FakeClock()

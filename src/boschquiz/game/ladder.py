@@ -93,6 +93,19 @@ class Fall:
         return f"{start} back to the safe haven at {self.to_rung} ({points(self.to_score)})"
 
 
+def fall_news(fall: Fall, score: int) -> str:
+    """The fall told to the player, with what the ladder ends on."""
+    return f"You fall {fall.sentence()}; the ladder ends with {points(score)} points."
+
+
+def haven_cheer(rung: int, score: int) -> str:
+    """Reaching safe haven `rung` with `score`, celebrated."""
+    return (
+        f"Safe haven! Rung {rung} reached: {points(score)} points are banked, whatever"
+        " happens next."
+    )
+
+
 def fall_after(answer_points: Sequence[int]) -> Fall:
     """The fall for a ladder whose last answer in `answer_points` (its points, one per rung
     settled) was a miss."""

@@ -294,8 +294,10 @@ class GameRound:
         """Seconds until the deadline (never negative); None if untimed.
 
         Frozen while paused, and from the answer on until the next question (except in blitz,
-        whose one game clock keeps running)."""
+        whose one game clock keeps running, penalties included, through the feedback too)."""
         deadline = self._shown.deadline
+        if deadline is not None and self._game_deadline is not None:
+            deadline = self._game_deadline
         if deadline is None:
             return None
         now = self._clock.monotonic()

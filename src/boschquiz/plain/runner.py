@@ -286,15 +286,9 @@ def describe_feedback(feedback: Feedback, mode: Mode) -> list[str]:
     if feedback.source:
         lines.append(f"Source: {feedback.source}")
     if feedback.safe_haven is not None:
-        lines.append(
-            f"Safe haven! Rung {feedback.safe_haven} reached: {points(feedback.score)} points"
-            " are banked, whatever happens next."
-        )
+        lines.append(ladder.haven_cheer(feedback.safe_haven, feedback.score))
     if feedback.fall is not None:
-        lines.append(
-            f"You fall {feedback.fall.sentence()}; the ladder ends with"
-            f" {points(feedback.score)} points."
-        )
+        lines.append(ladder.fall_news(feedback.fall, feedback.score))
     return lines
 
 

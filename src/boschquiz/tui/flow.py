@@ -299,11 +299,13 @@ class GameFlow:
 
     def ask_walk_away(self) -> None:
         """Ladder: ask, then stop with the score so far."""
+        from boschquiz.core.numbers import points
+
         game = self.game
         if game is None or not self.in_game or not game.rules.lifelines:
             return
         self._confirm(
-            f"Walk away with {game.score:,} points?",
+            f"Walk away with {points(game.score)} points?",
             "Walk away",
             "Keep climbing",
             self._walk_away,

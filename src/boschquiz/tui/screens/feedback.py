@@ -18,6 +18,8 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from boschquiz.core.model import Outcome, QuestionType
+from boschquiz.core.numbers import points
+from boschquiz.game import ladder
 from boschquiz.game.round import Feedback, GameRound
 from boschquiz.tui.messages import ContinueGame, LeaveGame
 from boschquiz.tui.screens.base import QuizScreen
@@ -26,6 +28,8 @@ from boschquiz.tui.widgets.footer import QuizFooter
 from boschquiz.tui.widgets.streak import StreakFlame
 
 TICK_SECONDS = 0.25
+URGENT_SECONDS = 10
+"""Blitz: the game clock turns urgent at this many seconds left."""
 
 VERDICTS: dict[Outcome, tuple[str, str]] = {
     Outcome.CORRECT: ("✔ Right!", "-right"),
@@ -49,6 +53,8 @@ class FeedbackScreen(QuizScreen[None]):
         self.feedback = feedback
         self._continue_at: float | None = None
         self._shown_seconds: int | None = None
+        self._shown_what: str | None = None
+        self._clock_seconds: int | None = -1
         self._timer: Timer | None = None
         self._continued = False
         self.clock_reads = 0
@@ -68,6 +74,18 @@ class FeedbackScreen(QuizScreen[None]):
             )
             yield Static(self._points_text(), id="points")
         with VerticalScroll(id="feedback-body"):
+            if fb.safe_haven is not None:
+                yield Static(
+                    Content("★ " + ladder.haven_cheer(fb.safe_haven, fb.score)),
+                    id="feedback-ladder",
+                    classes="-haven",
+                )
+            elif fb.fall is not None:
+                yield Static(
+                    Content("↓ " + ladder.fall_news(fb.fall, fb.score)),
+                    id="feedback-ladder",
+                    classes="-fall",
+                )
             yield Static(Content(fb.question.prompt), id="feedback-prompt")
             yield Static(self._answers_text(), id="feedback-answers")
             if fb.explanation:
@@ -77,12 +95,16 @@ class FeedbackScreen(QuizScreen[None]):
                     Content.from_markup("[dim]Source: $source", source=fb.source), id="source"
                 )
         with Horizontal(id="feedback-foot"):
-            yield Static(
-                Content.from_markup("score [b]$s[/b]", s=f"{fb.score:,}"), id="feedback-score"
-            )
+            if self.game.rules.scores_points:
+                yield Static(
+                    Content.from_markup("score [b]$s[/b]", s=points(fb.score)),
+                    id="feedback-score",
+                )
             flame = StreakFlame(id="feedback-streak")
             flame.streak = fb.streak
             yield flame
+            if self.game.rules.open_ended:
+                yield Static(id="feedback-clock")
             yield Static(id="continue-note")
         yield QuizFooter(compact=True)
 
@@ -95,21 +117,22 @@ class FeedbackScreen(QuizScreen[None]):
 
     def _points_text(self) -> Content:
         fb = self.feedback
-        points = fb.points
+        gained = fb.points
         if not self.game.rules.scores_points:
             return Content.from_markup("[dim]$mode: no points", mode=self.game.rules.label.lower())
-        if points.total == 0:
+        if gained.total == 0:
             extra = f"  −{fb.time_penalty:g} s" if fb.time_penalty else ""
-            banked = f"  banked {fb.banked:,}" if fb.banked is not None and fb.game_over else ""
+            over = fb.banked is not None and fb.game_over
+            banked = f"  banked {points(fb.banked or 0)}" if over else ""
             return Content.from_markup("[b]+0[/b]$extra$banked", extra=extra, banked=banked)
-        parts = [f"{points.base:,} base"]
-        if points.speed:
-            parts.append(f"{points.speed:,} speed")
-        if points.streak:
-            parts.append(f"{points.streak:,} streak")
+        parts = [f"{points(gained.base)} base"]
+        if gained.speed:
+            parts.append(f"{points(gained.speed)} speed")
+        if gained.streak:
+            parts.append(f"{points(gained.streak)} streak")
         return Content.from_markup(
             "[b]+$total[/b]  [dim]$parts",
-            total=f"{points.total:,}",
+            total=points(gained.total),
             parts=" + ".join(parts),
         )
 
@@ -144,11 +167,12 @@ class FeedbackScreen(QuizScreen[None]):
     def check_clock(self) -> None:
         """Read the clock and act on it; the interval timer calls this a few times a second."""
         self.clock_reads += 1
+        self._show_game_clock()
         note = self.query_one("#continue-note", Static)
-        what = "see results" if self.feedback.game_over else "next question"
+        what = "see results" if self._game_over() else "next question"
         if self._continue_at is None:
-            if self._shown_seconds is None:
-                self._shown_seconds = -1
+            if self._shown_what != what:
+                self._shown_what = what
                 note.update(Content.from_markup("[b]Enter[/b]: $what", what=what))
             return
         left = self._continue_at - self.quiz.services.clock.monotonic()
@@ -156,11 +180,31 @@ class FeedbackScreen(QuizScreen[None]):
             self.action_continue()
             return
         seconds = math.ceil(left)
-        if seconds != self._shown_seconds:
-            self._shown_seconds = seconds
+        if (seconds, what) != (self._shown_seconds, self._shown_what):
+            self._shown_seconds, self._shown_what = seconds, what
             note.update(
                 Content.from_markup("[b]Enter[/b]: $what [dim](in $n s)", what=what, n=str(seconds))
             )
+
+    def _game_over(self) -> bool:
+        """This answer ended the game, or (blitz) the game clock ran out since."""
+        if self.feedback.game_over:
+            return True
+        return self.game.rules.open_ended and self.game.seconds_left() == 0
+
+    def _show_game_clock(self) -> None:
+        """Blitz: the one game clock keeps running through the feedback; counted down from its
+        deadline (the engine's `seconds_left`), repainted only when the second changes."""
+        if not self.game.rules.open_ended:
+            return
+        left = self.game.seconds_left()
+        shown = None if left is None else math.ceil(left)
+        if shown == self._clock_seconds:
+            return
+        self._clock_seconds = shown
+        clock = self.query_one("#feedback-clock", Static)
+        clock.update(Content.from_markup("⏱ game clock [b]$n s[/b]", n=str(shown if shown else 0)))
+        clock.set_class(shown is not None and shown <= URGENT_SECONDS, "-urgent")
 
     def action_continue(self) -> None:
         if self._timer is not None:
@@ -172,11 +216,13 @@ class FeedbackScreen(QuizScreen[None]):
         self.post_message(ContinueGame())
 
     def action_leave(self) -> None:
-        """Ask the flow to leave; the countdown to the next question stops for good."""
-        if self._timer is not None:
+        """Ask the flow to leave; the countdown to the next question stops for good (blitz's
+        game clock, which no dialog holds, keeps showing)."""
+        if self._timer is not None and not self.game.rules.open_ended:
             self._timer.stop()
             self._timer = None
         self._continue_at = None
         self._shown_seconds = None
+        self._shown_what = None
         self.check_clock()
         self.post_message(LeaveGame())

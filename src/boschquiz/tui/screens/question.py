@@ -20,6 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from boschquiz.core.model import QuestionType
+from boschquiz.core.numbers import points
 from boschquiz.game.round import (
     LADDER_SAFE_HAVENS,
     Feedback,
@@ -86,7 +87,8 @@ class QuestionScreen(QuizScreen[None]):
         question = game.shown.question
         with Horizontal(id="hud"):
             yield Static(self._progress_text(), id="hud-progress")
-            yield Static(self._score_text(), id="hud-score")
+            if game.rules.scores_points:
+                yield Static(self._score_text(), id="hud-score")
             flame = StreakFlame(id="hud-streak")
             flame.streak = game.streak
             yield flame
@@ -139,10 +141,10 @@ class QuestionScreen(QuizScreen[None]):
         if game.rules.lifelines:
             return Content.from_markup(
                 "score [b]$score[/b] · banked $banked",
-                score=f"{game.score:,}",
-                banked=f"{game.banked:,}",
+                score=points(game.score),
+                banked=points(game.banked),
             )
-        return Content.from_markup("score [b]$score[/b]", score=f"{game.score:,}")
+        return Content.from_markup("score [b]$score[/b]", score=points(game.score))
 
     def _show_lifelines(self) -> None:
         note = self.query_one("#lifelines", Static)

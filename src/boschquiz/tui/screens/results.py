@@ -59,10 +59,11 @@ class ResultsScreen(QuizScreen[None]):
         yield Header()
         with Center(), Vertical(id="results-body"):
             yield Static(self._headline(), id="results-headline")
-            yield Static(
-                Content.from_markup("[b]$score[/b] points", score=points(record.score)),
-                id="results-score",
-            )
+            if MODES[record.mode].scores_points:
+                yield Static(
+                    Content.from_markup("[b]$score[/b] points", score=points(record.score)),
+                    id="results-score",
+                )
             yield Static(
                 Content.from_markup(
                     "right [b]$right[/b] of $answered ($accuracy) · best streak [b]$streak[/b]"

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Static, Tab, Tabs
 
 from boschquiz.core.model import Difficulty, Mode
+from boschquiz.core.numbers import points
 from boschquiz.game.modes import MODES
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
@@ -154,7 +155,9 @@ class ScoresScreen(QuizScreen[None]):
             table.add_row(
                 Text(("▶ " if mine else "") + str(row.rank), style=style, justify="right"),
                 Text(row.player, style=style),
-                Text(f"{row.score:,}{'≈' if row.steady else ' '}", style=style, justify="right"),
+                Text(
+                    f"{points(row.score)}{'≈' if row.steady else ' '}", style=style, justify="right"
+                ),
                 Text(f"{row.correct}/{row.answered}", justify="right"),
                 Text(str(row.best_streak), justify="right"),
                 Text(_short_date(row.date)),

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Header, Sparkline, Static
 
+from boschquiz.core.numbers import points
 from boschquiz.tui.labels import SHOW_NAMES
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
@@ -123,8 +124,8 @@ class StatsScreen(QuizScreen[None]):
                 Content.from_markup(
                     "[dim]last $n games · best $best · latest $last",
                     n=str(len(scores)),
-                    best=f"{max(scores):,}",
-                    last=f"{scores[-1]:,}",
+                    best=points(max(scores)),
+                    last=points(scores[-1]),
                 )
             )
         else:

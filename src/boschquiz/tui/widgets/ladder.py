@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from boschquiz.core.numbers import points as format_points
+
 
 class LadderRungs(Widget):
     def __init__(self, rungs: int, havens: tuple[int, ...], *, id: str | None = None) -> None:
@@ -25,7 +27,11 @@ class LadderRungs(Widget):
         for rung in range(self._rungs, 0, -1):
             safe = rung in self._havens
             marker = "◆" if safe else "·"
-            points = f"{self._earned[rung - 1]:>6,}" if rung <= len(self._earned) else " " * 6
+            points = (
+                format_points(self._earned[rung - 1]).rjust(6)
+                if rung <= len(self._earned)
+                else " " * 6
+            )
             line = f" {rung:>2} {marker} {points} "
             if rung == self._current:
                 style = "reverse bold"
