@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boschquiz.core.clock import FakeClock
-from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome
+from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome, ShownText
 from boschquiz.store import InvalidPlayerName, Store, UnsavableValue
 from boschquiz.store.atomic import encode_tinydb
 from boschquiz.store.codec import check_game, game_from_json, game_to_json, replace_surrogates
@@ -62,6 +62,16 @@ DAILY = st.one_of(
     st.none(), st.sampled_from(["2026-11-24", "2026-02-30", "2026-1-1"]), HOSTILE_TEXT
 )
 
+SHOWN_TEXT = st.one_of(HOSTILE_TEXT, st.integers(995, 1005).map(lambda n: "é" * n))
+SHOWN = st.one_of(
+    st.none(),
+    st.builds(
+        ShownText,
+        prompt=SHOWN_TEXT,
+        choices=st.lists(SHOWN_TEXT, max_size=14).map(tuple),
+        answer=SHOWN_TEXT,
+    ),
+)
 ANSWERS = st.builds(
     AnswerRecord,
     question_id=HOSTILE_TEXT,
@@ -72,6 +82,7 @@ ANSWERS = st.builds(
     base_points=WHOLE,
     speed_points=WHOLE,
     streak_bonus=WHOLE,
+    shown=SHOWN,
 )
 GAMES = st.builds(
     GameRecord,
@@ -111,11 +122,25 @@ GAME = GameRecord(
 )
 
 
+def cut(text: str) -> str:
+    """Shown text as kept: surrogates replaced, at most 1,000 characters (the last "…")."""
+    text = replace_surrogates(text)
+    return text if len(text) <= 1000 else text[:999] + "…"
+
+
+def shown_as_saved(shown: ShownText | None) -> ShownText | None:
+    if shown is None:
+        return None
+    return ShownText(cut(shown.prompt), tuple(map(cut, shown.choices[:12])), cut(shown.answer))
+
+
 def as_saved(record: GameRecord) -> GameRecord:
-    """What the writer keeps of a record: text with lone surrogates replaced."""
+    """What the writer keeps of a record: text with lone surrogates replaced, the text as
+    shown cut to its limits."""
     answers = tuple(
         replace(
             a,
+            shown=shown_as_saved(a.shown),
             question_id=replace_surrogates(a.question_id),
             given=None if a.given is None else replace_surrogates(a.given),
             seconds=float(a.seconds),
@@ -255,6 +280,17 @@ def unchecked_json(record: GameRecord) -> dict[str, Any]:
                 "base_points": a.base_points,
                 "speed_points": a.speed_points,
                 "streak_bonus": a.streak_bonus,
+                **(
+                    {}
+                    if a.shown is None
+                    else {
+                        "shown": {
+                            "prompt": a.shown.prompt,
+                            "choices": list(a.shown.choices),
+                            "answer": a.shown.answer,
+                        }
+                    }
+                ),
             }
             for a in record.answers
         ],

@@ -1,7 +1,9 @@
 """`boschquiz questions`: the question bank the game would draw from, readable or as JSON.
 
 Like `play`, `--pack` narrows the bank to the given packs (nothing generated). Broken packs are
-skipped, as in the game, and named on standard error.
+skipped, as in the game, and named on standard error. `--stats` shows what play says about
+each question (first attempts, success rate, Elo-style rating, a suggested tier; see
+`game.calibration`), read from the saves folder.
 """
 
 from __future__ import annotations
@@ -9,12 +11,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
-from boschquiz.commands import Subparsers, add_horizon_options, horizon_from_args
+from boschquiz.commands import Subparsers, add_horizon_options, horizon_from_args, path_argument
 from boschquiz.commands.packs import add_pack_option
+from boschquiz.commands.scores import printable
+from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import Difficulty, Question
 from boschquiz.core.paths import AppPaths
+from boschquiz.game.calibration import MIN_ANSWERS, QuestionRating, first_attempts, rate
 from boschquiz.packs.bank import load_bank
+from boschquiz.store import Store
 
 
 def register(sub: Subparsers) -> None:
@@ -34,6 +41,15 @@ def register(sub: Subparsers) -> None:
     )
     add_horizon_options(p)
     p.add_argument("--json", action="store_true", help="one JSON object per question, in a list")
+    p.add_argument(
+        "--stats",
+        action="store_true",
+        help="what play says about each question answered: first attempts, success rate, "
+        f"rating and, from {MIN_ANSWERS} answers, a suggested tier",
+    )
+    p.add_argument(
+        "--saves", type=path_argument, default=argparse.SUPPRESS, help="folder for saves"
+    )
     p.set_defaults(run=run_questions)
 
     from boschquiz.commands.authoring import register_export
@@ -59,6 +75,8 @@ def run_questions(args: argparse.Namespace) -> int:
         for q in load.bank.questions
         if args.difficulty in (None, q.difficulty.value) and horizon.allows_texts(q.spoils)
     ]
+    if args.stats:
+        return print_stats(paths, chosen, load.bank.questions, as_json=args.json)
     if args.json:
         print(json.dumps([q.to_json() for q in chosen], ensure_ascii=False, indent=2))
     else:
@@ -80,3 +98,55 @@ def describe(question: Question) -> str:
     if question.accept:
         lines.append(f"  also accepted: {' | '.join(question.accept)}")
     return "\n".join(lines)
+
+
+def print_stats(
+    paths: AppPaths,
+    chosen: list[Question],
+    bank: tuple[Question, ...],
+    *,
+    as_json: bool,
+) -> int:
+    """`--stats`: every chosen question that has first attempts in the saves folder, the
+    ones whose suggested tier differs from their own first. Ratings are computed over the
+    whole bank (a player's skill comes from every question they answered)."""
+    store = Store(paths.saves, SystemClock())
+    for notice in store.notices():
+        print(f"boschquiz: {printable(notice)}", file=sys.stderr)
+    choices = {q.id: len(q.choices) for q in bank}
+    ratings = rate(first_attempts((game for _, game in store.games()), choices))
+    rows = [(q, ratings[q.id]) for q in chosen if q.id in ratings]
+    rows.sort(key=lambda row: (row[1].suggested_tier in (None, row[0].difficulty), row[0].id))
+    if as_json:
+        print(json.dumps([stats_json(q, r) for q, r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("No question has been answered yet (first attempts are counted from saved games).")
+        return 0
+    width = max(len(q.id) for q, _ in rows)
+    print(f"{'question':<{width}}  answers  right  rating  tier    suggested")
+    for q, r in rows:
+        suggested = r.suggested_tier.value if r.suggested_tier else f"(needs {MIN_ANSWERS})"
+        print(
+            f"{q.id:<{width}}  {r.answers:>7,}  {r.success_rate:>5.0%}  {r.rating:>+6.2f}"
+            f"  {q.difficulty.value:<6}  {suggested}"
+        )
+    unanswered = len(chosen) - len(rows)
+    print(
+        f"{len(rows)} question{'' if len(rows) == 1 else 's'} answered;"
+        f" {unanswered} not yet. A suggestion only: the game never changes a tier by itself."
+    )
+    return 0
+
+
+def stats_json(question: Question, rating: QuestionRating) -> dict[str, Any]:
+    suggested = rating.suggested_tier
+    return {
+        "id": question.id,
+        "answers": rating.answers,
+        "right": rating.right,
+        "success_rate": round(rating.success_rate, 4),
+        "rating": round(rating.rating, 4),
+        "tier": question.difficulty.value,
+        "suggested_tier": None if suggested is None else suggested.value,
+    }

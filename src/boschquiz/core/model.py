@@ -181,8 +181,21 @@ class Outcome(StrEnum):
 
 
 @dataclass(frozen=True)
+class ShownText:
+    """A question as the player saw it: the prompt, the choices in the order shown (after
+    easy's cut or a 50:50 the ones left; empty for a typed question) and the right answer.
+    Kept with each answer, so the recap of an old game stays true after the pack changes."""
+
+    prompt: str
+    choices: tuple[str, ...]
+    answer: str
+
+
+@dataclass(frozen=True)
 class AnswerRecord:
-    """One answered (or timed-out, or skipped) question, with enough to recompute its points."""
+    """One answered (or timed-out, or skipped) question, with enough to recompute its points.
+
+    `shown` is the question as it was shown (None in games saved before it was recorded)."""
 
     question_id: str
     given: str | None
@@ -192,6 +205,7 @@ class AnswerRecord:
     base_points: int
     speed_points: int
     streak_bonus: int
+    shown: ShownText | None = None
 
     @property
     def points(self) -> int:

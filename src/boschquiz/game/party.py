@@ -16,7 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from boschquiz.core.clock import Clock
-from boschquiz.core.model import AnswerRecord, Difficulty, Mode, Outcome, Question, QuestionType
+from boschquiz.core.model import (
+    AnswerRecord,
+    Difficulty,
+    Mode,
+    Outcome,
+    Question,
+    QuestionType,
+    ShownText,
+)
 from boschquiz.game.scoring import best_streak, next_streak, score_answer
 from boschquiz.game.tiers import time_limit_for
 
@@ -246,6 +254,7 @@ class PartyRound:
                     base_points=points.base,
                     speed_points=points.speed,
                     streak_bonus=points.streak,
+                    shown=ShownText(shown.question.prompt, shown.choices, shown.question.answer),
                 )
             )
             player.score += points.total

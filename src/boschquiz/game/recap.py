@@ -1,6 +1,10 @@
 """The recap of a finished game: every question with the prompt, the answer given, the right
 answer, the points and the time. One source for plain mode (after the last question),
-`boschquiz history` and the TUI's results."""
+`boschquiz history` and the TUI's results.
+
+The prompt, choices and right answer are the ones recorded as shown (`AnswerRecord.shown`),
+so an old game's recap stays true after its pack is reworded or corrected; a game saved
+before they were recorded reads them from the current bank."""
 
 from __future__ import annotations
 
@@ -8,14 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from boschquiz.core.model import GameRecord, Mode, Outcome, Question
+from boschquiz.core.model import GameRecord, Mode, Outcome, Question, ShownText
 from boschquiz.core.numbers import points, seconds
 
 
 @dataclass(frozen=True)
 class RecapLine:
-    """One question of a finished game. `question` is None when the bank no longer has it
-    (a pack removed since): the id, the answer given and the points are still known."""
+    """One question of a finished game. `shown` is the question as the player saw it (None
+    in games saved before that was recorded); `question` is the bank's current one, None when
+    the bank no longer has it (a pack removed since). With neither, the id, the answer given
+    and the points are still known."""
 
     number: int
     question_id: str
@@ -25,6 +31,7 @@ class RecapLine:
     points: int
     seconds: float
     time_limit: float | None
+    shown: ShownText | None = None
 
     @property
     def right(self) -> bool:
@@ -37,10 +44,19 @@ class RecapLine:
 
     @property
     def prompt(self) -> str | None:
+        if self.shown is not None:
+            return self.shown.prompt
         return None if self.question is None else self.question.prompt
 
     @property
+    def choices(self) -> tuple[str, ...] | None:
+        """The choices in the order shown (None: not recorded; empty: a typed question)."""
+        return None if self.shown is None else self.shown.choices
+
+    @property
     def right_answer(self) -> str | None:
+        if self.shown is not None:
+            return self.shown.answer
         return None if self.question is None else self.question.answer
 
     @property
@@ -52,6 +68,7 @@ class RecapLine:
             "number": self.number,
             "question_id": self.question_id,
             "prompt": self.prompt,
+            "choices": None if self.choices is None else list(self.choices),
             "given": self.given,
             "right_answer": self.right_answer,
             "outcome": self.outcome.value,
@@ -94,6 +111,7 @@ def recap(record: GameRecord, questions: Mapping[str, Question]) -> tuple[RecapL
             points=answer.points,
             seconds=answer.seconds,
             time_limit=answer.time_limit,
+            shown=answer.shown,
         )
         for number, answer in enumerate(record.answers, start=1)
     )

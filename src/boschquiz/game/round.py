@@ -34,6 +34,7 @@ from boschquiz.core.model import (
     Outcome,
     Question,
     QuestionType,
+    ShownText,
 )
 from boschquiz.game import ladder, ranking, scoring
 from boschquiz.game.daily import share_line
@@ -576,6 +577,7 @@ class GameRound:
                 base_points=points.base,
                 speed_points=points.speed,
                 streak_bonus=points.streak,
+                shown=ShownText(question.prompt, self._shown.choices, question.answer),
             )
         )
         self._asked.append(question)

@@ -29,6 +29,7 @@ from boschquiz.core.model import (
     Mode,
     Outcome,
     QuestionStats,
+    ShownText,
 )
 from boschquiz.game.review import MAX_BOX
 from boschquiz.store.errors import UnsavableValue
@@ -43,6 +44,11 @@ MAX_SECONDS: Final = 10_000_000.0
 """About 115 days: longer than any game or answer, far inside what a date can add."""
 YEARS: Final = range(1900, 9000)
 """The years a saved time may fall in."""
+MAX_SHOWN_TEXT: Final = 1_000
+"""The longest prompt, choice or answer kept as shown with an answer; longer text is cut
+(ending in "…"). A prompt a player can read is far shorter."""
+MAX_SHOWN_CHOICES: Final = 12
+"""The most choices kept as shown with an answer (a pack has at most 6)."""
 GAME_DEPTH: Final = MAX_DEPTH - 2
 """A game sits two levels down in its log segment (`{"games": {"<id>": game}}`)."""
 
@@ -97,8 +103,37 @@ def _opt_str(value: object, what: str) -> str | None:
     return None if value is None else _str(value, what)
 
 
-def answer_to_json(answer: AnswerRecord) -> dict[str, Any]:
+def _cut(text: str) -> str:
+    text = replace_surrogates(text)
+    return text if len(text) <= MAX_SHOWN_TEXT else text[: MAX_SHOWN_TEXT - 1] + "…"
+
+
+def shown_to_json(shown: ShownText) -> dict[str, Any]:
+    """The question as shown, with each text cut to `MAX_SHOWN_TEXT` and the choices to
+    `MAX_SHOWN_CHOICES` (a record stays small whatever a pack holds)."""
     return {
+        "prompt": _cut(_str(shown.prompt, "a prompt")),
+        "choices": [_cut(_str(c, "a choice")) for c in shown.choices[:MAX_SHOWN_CHOICES]],
+        "answer": _cut(_str(shown.answer, "a right answer")),
+    }
+
+
+def shown_from_json(data: object) -> ShownText | None:
+    """An answer's `shown` back, or None when there is none or it is not what the writer
+    writes (damaged or edited: the recap then falls back to the bank; the game still counts)."""
+    if type(data) is not dict:
+        return None
+    prompt, choices, answer = data.get("prompt"), data.get("choices"), data.get("answer")
+    if type(choices) is not list or len(choices) > MAX_SHOWN_CHOICES:
+        return None
+    texts = [prompt, answer, *choices]
+    if not all(type(t) is str and len(t) <= MAX_SHOWN_TEXT for t in texts):
+        return None
+    return ShownText(str(prompt), tuple(str(c) for c in choices), str(answer))
+
+
+def answer_to_json(answer: AnswerRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "question_id": _str(answer.question_id, "a question id"),
         "given": _opt_str(answer.given, "an answer given"),
         "outcome": Outcome(answer.outcome).value,
@@ -110,6 +145,9 @@ def answer_to_json(answer: AnswerRecord) -> dict[str, Any]:
         "speed_points": _int(answer.speed_points, "speed points"),
         "streak_bonus": _int(answer.streak_bonus, "a streak bonus"),
     }
+    if answer.shown is not None:
+        data["shown"] = shown_to_json(answer.shown)
+    return data
 
 
 def game_to_json(record: GameRecord) -> dict[str, Any]:
@@ -333,6 +371,7 @@ def game_from_json(data: Mapping[str, Any]) -> GameRecord:
                 base_points=int(a["base_points"]),
                 speed_points=int(a["speed_points"]),
                 streak_bonus=int(a["streak_bonus"]),
+                shown=shown_from_json(a.get("shown")),
             )
             for a in data["answers"]
         ),

@@ -19,6 +19,10 @@
   before its end still used it). Nothing derived changes: moving from 5 to 6 only records the
   new schema, and a copy of the game from before it refuses the folder as too new rather
   than hand out a second try.
+- Schema 7: each answer in the log may carry `shown` (the prompt, the choices in the order
+  shown and the right answer, as the player saw them), so an old game's recap stays true after
+  a pack changes; games logged before have none and their recaps read the current bank.
+  Nothing derived changes: moving from 5 or 6 only records the new schema.
 
 Only the game log and `players.json` hold anything that cannot be recomputed; every other file
 is derived from the log, so moving from schema 1 to 2 drops the derived files and replays the
@@ -42,7 +46,7 @@ from boschquiz.store.jsonfile import (
 )
 from boschquiz.store.layout import SavesLayout, TinyFile
 
-CURRENT_SCHEMA = 6
+CURRENT_SCHEMA = 7
 DERIVED_SHAPES_SCHEMA = 5
 """The last schema that changed a derived file's shape; older folders rebuild them all."""
 MIGRATED_SUFFIX = ".migrated-v0"
@@ -72,7 +76,8 @@ def upgrade(layout: SavesLayout, schema: int | None, notices: list[str]) -> None
 
 
 def record_schema(layout: SavesLayout) -> None:
-    """Schema 5 to 6: nothing to rebuild, only the index's schema to bring up to date."""
+    """Schema 5 onwards (6, 7): nothing to rebuild, only the index's schema to bring up to
+    date."""
     index = TinyFile(layout.index, read_tinydb_file(layout.index))
     meta = index.rows("meta")
     for doc in meta:
