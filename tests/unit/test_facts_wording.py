@@ -15,7 +15,9 @@ from boschquiz.core.model import Question, QuestionType
 from boschquiz.core.paths import builtin_questions_dir
 from boschquiz.facts import generate, generate_from_dir
 from boschquiz.facts.loading import load_facts_dir
+from boschquiz.facts.model import Canon
 from boschquiz.facts.templates import RELATIONS, phrasings
+from boschquiz.facts.wording import NAMES_THE_BOOKS
 
 FACTS_DIR = builtin_questions_dir() / "facts"
 PROMPT_SLOTS = ("forward", "forward_many", "reverse", "typed", "statement")
@@ -154,3 +156,25 @@ def test_a_false_statement_is_explained_by_the_truth() -> None:
     question = {q.id: q for q in generate(base, balance=False)}["gen/bosch-ended-in-2021/false"]
     assert question.explanation is not None
     assert "2021" in question.explanation
+
+
+def test_every_book_canon_question_says_it_is_about_the_novels() -> None:
+    """A question on the novels' story says so ("In the novels, ...", "in the novel Angels
+    Flight"): the shows tell some of these stories differently, and a player who knows only
+    the shows would be marked wrong on a question that reads as one about them."""
+    base = load_facts_dir(FACTS_DIR).base
+    books = {fact.id for fact in base.facts if fact.canon is Canon.BOOKS}
+    asked = [q for q in bank(0) if q.id.split("/")[1] in books]
+    assert len({q.family for q in asked}) >= 25
+    unclear = [(q.id, q.prompt) for q in asked if not NAMES_THE_BOOKS.search(q.prompt)]
+    assert unclear == []
+
+
+def test_a_question_on_the_shows_or_the_real_world_never_says_in_the_novels() -> None:
+    """Only book canon is prefixed: a cast or season question keeps its own wording."""
+    base = load_facts_dir(FACTS_DIR).base
+    other = {fact.id for fact in base.facts if fact.canon is not Canon.BOOKS}
+    prefixed = [
+        q.id for q in bank(0) if q.id.split("/")[1] in other and "In the novels" in q.prompt
+    ]
+    assert prefixed == []

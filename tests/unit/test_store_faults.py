@@ -25,6 +25,7 @@ import pytest
 
 from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Mode
+from boschquiz.core.spoilers import Horizon
 from boschquiz.store import Store
 from boschquiz.store.codec import game_to_json
 from boschquiz.store.layout import SavesLayout
@@ -52,7 +53,8 @@ SEGMENT_GAMES = {"segment-old": set(range(1, 26)), "segment-last": {26, 27}}
 
 
 def build_history(folder: Path) -> None:
-    """27 games (two log segments), two players, a daily, a practice game, settings."""
+    """27 games (two log segments), two players, a daily, a practice game, settings and a
+    spoiler horizon."""
     store = Store(folder, FakeClock())
     for n in range(20):
         store.record_game(with_score(make_game("Ann", seed=n), 100 + n))
@@ -61,6 +63,7 @@ def build_history(folder: Path) -> None:
     store.record_game(make_game("Ann", mode=Mode.DAILY, daily_date="2026-11-24"))
     store.record_game(make_game("Ann", mode=Mode.PRACTICE))
     store.save_player_settings("Ann", {"theme": "noir"})
+    store.save_player_horizon("Ann", Horizon.parse("bosch:3,legacy:1"))
 
 
 LEGACY = {

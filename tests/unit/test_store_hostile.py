@@ -13,6 +13,7 @@ import pytest
 
 from boschquiz.cli import main
 from boschquiz.core.model import Difficulty, Mode
+from boschquiz.core.spoilers import Horizon
 from boschquiz.store import Store
 from tests.unit.test_store_support import make_game, open_store
 
@@ -367,3 +368,47 @@ def test_damaged_segment_found_by_a_plain_game_is_printed(tmp_path: Path) -> Non
     assert "Note: Your game history file" in out
     assert str(aside) in out
     assert out.index(str(aside)) < out.index("Saved in")
+
+
+# -- a hostile spoiler horizon in a player's settings ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "bosch:3",
+        [1, 2],
+        None,
+        {"watched": 7, "books": False},
+        {"watched": "bosch:99", "books": False},
+        {"watched": "boch:3", "books": False},
+        {"watched": "bosch:3", "books": "yes"},
+        {"watched": "bosch:1," * 100_000, "books": False},
+        {"watched": "[b]bosch[/b]:1", "books": True},
+    ],
+)
+def test_a_hostile_saved_horizon_means_everything_with_a_notice(
+    tmp_path: Path, stored: Any
+) -> None:
+    """A horizon edited by hand into something unreadable counts as everything (books off),
+    tells the player in a sentence, never raises, and a plain game still plays and saves."""
+    from tests.unit.test_game_support import PLAYER
+    from tests.unit.test_plain_runner import play
+
+    store = open_store(tmp_path)
+    store.save_player_settings(PLAYER, {"theme": "noir"})
+    edit_json(
+        tmp_path / "players.json",
+        lambda data: data["players"]["1"]["settings"].update(horizon=stored),
+    )
+    saved = open_store(tmp_path).player_horizon(PLAYER)
+    assert saved.horizon == Horizon.everything()
+    assert saved.answered
+    assert saved.problem is not None
+    assert "could not be read" in saved.problem
+    code, out = play(tmp_path, Mode.CLASSIC, questions=2)
+    assert code == 0
+    assert "Note: Your saved spoiler horizon could not be read" in out
+    assert f"boschquiz players --watched {PLAYER}" in out
+    assert "Saved in" in out
+    assert open_store(tmp_path).player_settings(PLAYER)["theme"] == "noir"

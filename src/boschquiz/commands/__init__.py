@@ -38,12 +38,14 @@ def add_common_options(parser: argparse.ArgumentParser, *, inherit: bool = False
     )
 
 
-def add_horizon_options(parser: argparse.ArgumentParser) -> None:
-    """--watched and --book-spoilers: how far the player has watched (`horizon`)."""
+def add_horizon_options(parser: argparse.ArgumentParser, *, inherit: bool = False) -> None:
+    """--watched and --book-spoilers: how far the player has watched (`horizon`). With
+    `inherit` (on a sub-command) an option left out keeps the value given before it
+    (`boschquiz questions --watched bosch:3 export ...`)."""
     parser.add_argument(
         "--watched",
         type=watched,
-        default=None,
+        default=argparse.SUPPRESS if inherit else None,
         metavar="SHOW:SEASON,...",
         help="only questions that spoil nothing past this: bosch:7,legacy:2,ballard:0 "
         "(a show left out counts as not watched) or all (the default)",
@@ -51,16 +53,22 @@ def add_horizon_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--book-spoilers",
         action="store_true",
+        default=argparse.SUPPRESS if inherit else False,
         help="also questions that spoil the novels (off by default)",
     )
 
 
-def horizon_from_args(args: argparse.Namespace) -> Horizon:
-    """The horizon `--watched` and `--book-spoilers` describe (everything when not given)."""
+def horizon_from_args(args: argparse.Namespace) -> Horizon | None:
+    """The horizon `--watched` and `--book-spoilers` describe; None when neither was given
+    (the caller decides: the player's saved horizon, or everything)."""
     from boschquiz.core.spoilers import Horizon
 
-    horizon: Horizon = args.watched if args.watched is not None else Horizon.everything()
-    return replace(horizon, books=bool(args.book_spoilers))
+    given: Horizon | None = getattr(args, "watched", None)
+    books = bool(getattr(args, "book_spoilers", False))
+    if given is None and not books:
+        return None
+    base = given if given is not None else Horizon.everything()
+    return replace(base, books=books)
 
 
 def watched(text: str) -> Horizon:

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from boschquiz.commands import Subparsers
+from boschquiz.commands import Subparsers, add_horizon_options
 from boschquiz.core.diagnostics import Diagnostic, error
 from boschquiz.core.paths import AppPaths
 from boschquiz.interchange.formats import EXPORT_FORMATS, FORMATS, IMPORT_FORMATS
@@ -91,6 +91,7 @@ def register_export(parser: argparse.ArgumentParser) -> None:
         help=f"one of: {', '.join(EXPORT_FORMATS)}",
     )
     add_pack_option(export, "only this pack file or folder (repeatable)")
+    add_horizon_options(export, inherit=True)
     export.add_argument("-o", "--output", required=True, metavar="FILE", help="'-' for stdout")
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.set_defaults(run=run_export)
@@ -236,11 +237,9 @@ def run_export(args: argparse.Namespace) -> int:
     load = load_bank(paths, extra, only_extra=bool(extra))
     for broken in load.broken_packs:
         print(f"boschquiz: skipped {broken.path}: it has errors", file=sys.stderr)
-    chosen = [
-        q
-        for q in load.bank.questions
-        if getattr(args, "difficulty", None) in (None, q.difficulty.value)
-    ]
+    from boschquiz.commands.questions import listed
+
+    chosen = listed(load.bank.questions, args)
     target = FORMATS[args.target_format]
     assert target.writer is not None
     result = target.writer(chosen)

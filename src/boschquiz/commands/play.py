@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
+from dataclasses import replace
 from typing import TextIO
 
 from boschquiz.commands import (
@@ -19,6 +21,7 @@ from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
 from boschquiz.core.signals import graceful_exit
+from boschquiz.core.spoilers import Horizon
 from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
 from boschquiz.game.start import NothingToReviewError, start_game
 from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit, describe_result
@@ -137,6 +140,7 @@ def play_plain(
         store = Store(services.paths.saves, services.clock)
         shown = tell_notices(store, stdout, 0)
         today = services.clock.now().date()
+        settings = with_saved_horizon(store, settings, stdout)
         try:
             game = start_game(bank, settings, services.clock, store, today)
             if game.rules.scored_when_left and not store.read_only:
@@ -185,6 +189,26 @@ def play_plain(
     except BrokenPipeError:
         silence(stdout)
         return 0 if saved else EXIT_UNFINISHED
+
+
+def with_saved_horizon(store: Store, settings: GameSettings, stdout: TextIO) -> GameSettings:
+    """`settings` with the player's saved horizon, unless `--watched`/`--book-spoilers` chose
+    one for this game (which is not saved). Says which horizon a game plays with, except the
+    daily's (it spoils nothing) and the default, everything with books off."""
+    horizon = settings.horizon
+    if horizon is None:
+        saved = store.player_horizon(settings.player)
+        if saved.problem is not None:
+            stdout.write(f"Note: {saved.problem} {set_horizon_hint(settings.player)}\n")
+        horizon = saved.horizon
+    if settings.mode is not Mode.DAILY and horizon != Horizon.everything():
+        stdout.write(f"Spoilers: {horizon.describe()}.\n")
+    return replace(settings, horizon=horizon)
+
+
+def set_horizon_hint(player: str) -> str:
+    """How a player sets their horizon from the command line."""
+    return f"Set it with: boschquiz players --watched {shlex.quote(player)} SHOW:SEASON,..."
 
 
 def tell_notices(store: Store, stdout: TextIO, shown: int) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from boschquiz.commands import Subparsers, add_horizon_options, horizon_from_args, path_argument
@@ -19,6 +20,7 @@ from boschquiz.commands.scores import printable
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.model import Difficulty, Question
 from boschquiz.core.paths import AppPaths
+from boschquiz.core.spoilers import Horizon
 from boschquiz.game.calibration import MIN_ANSWERS, QuestionRating, first_attempts, rate
 from boschquiz.packs.bank import load_bank
 from boschquiz.store import Store
@@ -69,12 +71,7 @@ def run_questions(args: argparse.Namespace) -> int:
         )
     for finding in load.facts_diagnostics:
         print(finding.format(), file=sys.stderr)
-    horizon = horizon_from_args(args)
-    chosen = [
-        q
-        for q in load.bank.questions
-        if args.difficulty in (None, q.difficulty.value) and horizon.allows_texts(q.spoils)
-    ]
+    chosen = listed(load.bank.questions, args)
     if args.stats:
         return print_stats(paths, chosen, load.bank.questions, as_json=args.json)
     if args.json:
@@ -84,6 +81,19 @@ def run_questions(args: argparse.Namespace) -> int:
             print(describe(question))
         print(f"{len(chosen)} question{'' if len(chosen) == 1 else 's'}")
     return 0
+
+
+def listed(questions: Iterable[Question], args: argparse.Namespace) -> list[Question]:
+    """The questions `questions` and `questions export` give: of `--difficulty` (when given)
+    and spoiling nothing past `--watched`/`--book-spoilers` (everything, books off, when
+    neither is given: these commands have no player)."""
+    horizon = horizon_from_args(args) or Horizon.everything()
+    difficulty = getattr(args, "difficulty", None)
+    return [
+        q
+        for q in questions
+        if difficulty in (None, q.difficulty.value) and horizon.allows_texts(q.spoils)
+    ]
 
 
 def describe(question: Question) -> str:

@@ -24,6 +24,11 @@ from boschquiz.core.model import Show
 SEASONS: Mapping[Show, int] = MappingProxyType({Show.BOSCH: 7, Show.LEGACY: 3, Show.BALLARD: 1})
 """Released seasons per show (Bosch 2014-2021, Bosch: Legacy 2022-2025, Ballard 2025)."""
 
+SHORT_NAMES: Mapping[Show, str] = MappingProxyType(
+    {Show.BOSCH: "Bosch", Show.LEGACY: "Legacy", Show.BALLARD: "Ballard"}
+)
+"""The shows' names where space is short (a horizon's one-line summary)."""
+
 NOVEL = "novel"
 """The prefix of a book spoiler tag: `novel:<novel entity id>`."""
 
@@ -177,11 +182,24 @@ class Horizon:
         """True when every tag (as questions carry them) is within the horizon."""
         return all(self.allows(parse_spoiler(tag)) for tag in tags)
 
-    def __str__(self) -> str:
+    @property
+    def watched_text(self) -> str:
+        """The seasons part as `--watched` takes it: `all` or `bosch:7,legacy:2,ballard:0`."""
         if self.is_everything:
-            text = EVERYTHING
-        else:
-            text = ",".join(f"{s.value}:{self.watched.get(s, 0)}" for s in SEASONS)
+            return EVERYTHING
+        return ",".join(f"{s.value}:{self.watched.get(s, 0)}" for s in SEASONS)
+
+    def describe(self) -> str:
+        """For a player: "up to Bosch 7 · Legacy 2 · Ballard 0 · books off", or
+        "everything · books off"."""
+        books = "books on" if self.books else "books off"
+        if self.is_everything:
+            return f"everything · {books}"
+        seasons = " · ".join(f"{SHORT_NAMES[s]} {self.watched.get(s, 0)}" for s in SEASONS)
+        return f"up to {seasons} · {books}"
+
+    def __str__(self) -> str:
+        text = self.watched_text
         return f"{text} (with book spoilers)" if self.books else text
 
     def __eq__(self, other: object) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from datetime import date
 
-from boschquiz.facts.model import Entity, Fact, FactsBase, FactValue, ValueKind
+from boschquiz.facts.model import Canon, Entity, Fact, FactsBase, FactValue, ValueKind
 from boschquiz.facts.templates import Phrasing, RelationSpec, phrasings
 
 _MONTHS = (
@@ -28,7 +29,7 @@ _NUMBER_WORDS = (
     *("eighteen", "nineteen", "twenty"),
 )
 _LOWER_AFTER_PREFIX = frozenset(
-    {"What", "Who", "Whom", "Whose", "Which", "How", "When", "Where", "Why", "In", "On"}
+    {"What", "Who", "Whom", "Whose", "Which", "How", "When", "Where", "Why", "In", "On", "At", "To"}
     | {"For", "According", "The", "True", "Season", "Fans", "Together", "Ballard's"}
 )
 
@@ -85,13 +86,31 @@ def joined(names: list[str]) -> str:
     return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def prefixed(prefix: str, text: str) -> str:
+    """ "<prefix>, <text>", the text's first word lowered where it is not a name."""
+    first = text.split(" ", 1)[0]
+    rest = text[:1].lower() + text[1:] if first in _LOWER_AFTER_PREFIX else text
+    return f"{prefix}, {rest}"
+
+
 def with_as_of(text: str, as_of: str | None) -> str:
     """ "As of July 2025, ..." for a fact that can change; the text as it is otherwise."""
     if as_of is None:
         return capitalised(text)
-    first = text.split(" ", 1)[0]
-    rest = text[:1].lower() + text[1:] if first in _LOWER_AFTER_PREFIX else text
-    return f"As of {month_year(as_of)}, {rest}"
+    return prefixed(f"As of {month_year(as_of)}", text)
+
+
+NAMES_THE_BOOKS = re.compile(r"\b(novels?|books?)\b", re.IGNORECASE)
+"""A wording that says it is about the novels ("in the novel Angels Flight", "the Harry Bosch
+novels"): a book-canon question must match it, or it reads as a question about the shows."""
+
+
+def in_the_novels(text: str, canon: Canon) -> str:
+    """A book-canon sentence or prompt that does not say so already, as "In the novels, ..."
+    (the shows tell some of these stories differently: the question must say which canon)."""
+    if canon is not Canon.BOOKS or NAMES_THE_BOOKS.search(text):
+        return text
+    return prefixed("In the novels", text)
 
 
 class Wording:
@@ -109,8 +128,15 @@ class Wording:
             "detail": fact.detail or "",
             "others": "",
             "source": source.cited_as,
-            "in_context": f" in {self.name(fact.context)}" if fact.context else "",
+            "in_context": self._in_context(fact.context),
         }
+
+    def _in_context(self, context: str | None) -> str:
+        """ " in Bosch: Legacy", " in the novel Angels Flight", or "" without a context."""
+        if context is None:
+            return ""
+        kind = "the novel " if self.entity(context).type == "novel" else ""
+        return f" in {kind}{self.name(context)}"
 
     def name(self, entity_id: str) -> str:
         return self.base.entities[entity_id].name
@@ -139,7 +165,8 @@ class Wording:
             if given is not None:
                 fields[key] = given
         fields["others"] = others
-        return with_as_of(template.format_map(fields), self.fact.as_of)
+        text = in_the_novels(template.format_map(fields), self.fact.canon)
+        return with_as_of(text, self.fact.as_of)
 
     def statement(
         self,

@@ -39,7 +39,7 @@ def matching(questions: Iterable[Question], settings: GameSettings) -> list[Ques
     packs = set(settings.packs)
     shows = set(settings.shows)
     categories = {c.casefold() for c in settings.categories}
-    horizon = settings.horizon
+    horizon = settings.spoiler_horizon
     return [
         q
         for q in questions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from boschquiz.core.model import Difficulty, Mode, Show
 from boschquiz.core.spoilers import Horizon
@@ -19,7 +19,9 @@ class GameSettings:
     tuples mean "no filter". `seed` None means "pick one"; the game records the seed it used.
     Daily ignores `questions`, `tier`, the filters and `seed`: everyone gets the same set.
     `horizon` is how far the player has watched: no question tagged past it is drawn (the
-    daily needs none: it draws only questions that spoil nothing).
+    daily needs none: it draws only questions that spoil nothing). None means "the player's
+    own": a front end puts the horizon saved with the player there before the game starts
+    (`spoiler_horizon` reads None as everything, book spoilers off).
     """
 
     mode: Mode = Mode.CLASSIC
@@ -34,4 +36,12 @@ class GameSettings:
     final_answer: bool = False
     """Ladder: ask "final answer?" before an answer counts on rungs 11 to 15 (a setting, off
     by default; the clock keeps running while the player confirms)."""
-    horizon: Horizon = field(default_factory=Horizon.everything)
+    horizon: Horizon | None = None
+
+    @property
+    def spoiler_horizon(self) -> Horizon:
+        """The horizon the questions are drawn within (everything when none was given)."""
+        return self.horizon if self.horizon is not None else _EVERYTHING
+
+
+_EVERYTHING = Horizon.everything()

@@ -181,6 +181,7 @@ def _nothing_matches(settings: GameSettings, bank_size: int) -> str:
     if bank_size == 0:
         return "there are no questions to play: no pack was found or every pack is empty"
     filters = ranking.filter_phrases(settings.packs, settings.shows, settings.categories)
-    if not settings.horizon.is_everything:
-        filters.append(f"what you have watched ({settings.horizon})")
+    horizon = settings.spoiler_horizon
+    if not horizon.is_everything:
+        filters.append(f"what you have watched ({horizon})")
     return f"no question matches {'; '.join(filters)} (the bank has {bank_size} questions)"

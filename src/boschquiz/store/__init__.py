@@ -14,6 +14,7 @@ from boschquiz.store.errors import (
     StoreError,
     UnsavableValue,
 )
+from boschquiz.store.horizon import SavedHorizon, horizon_from_settings, horizon_to_settings
 from boschquiz.store.names import MAX_NAME_LENGTH, clean_player_name, normalize_player_name
 from boschquiz.store.records import PlayerRecord, SaveReceipt, StreakRecords
 from boschquiz.store.scoretable import ScoreRow
@@ -28,6 +29,7 @@ __all__ = [
     "PlayerRecord",
     "SaveFailed",
     "SaveReceipt",
+    "SavedHorizon",
     "SavesTooNew",
     "SavesUnreadable",
     "ScoreRow",
@@ -36,5 +38,7 @@ __all__ = [
     "StreakRecords",
     "UnsavableValue",
     "clean_player_name",
+    "horizon_from_settings",
+    "horizon_to_settings",
     "normalize_player_name",
 ]

@@ -31,6 +31,7 @@ from boschquiz.core import signals
 from boschquiz.core.clock import Clock
 from boschquiz.core.files import describe_os_error
 from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionStats
+from boschquiz.core.spoilers import Horizon
 from boschquiz.store import gamelog, migrations, records, scoretable
 from boschquiz.store.atomic import fsync_dir, remove_orphaned_temp_files
 from boschquiz.store.codec import ensure_json_safe, game_from_json, game_to_json
@@ -68,6 +69,12 @@ from boschquiz.store.formats import (
     parse_players,
     parses,
     parses_as,
+)
+from boschquiz.store.horizon import (
+    HORIZON_KEY,
+    SavedHorizon,
+    horizon_from_settings,
+    horizon_to_settings,
 )
 from boschquiz.store.jsonfile import TinyDBData, UnreadableFile, read_tinydb_file
 from boschquiz.store.layout import SavesLayout, TinyFile
@@ -216,6 +223,15 @@ class Store:
             row["settings"] = {key: value for key, value in merged.items() if value is not None}
             players.replace("players", list(rows.values()))
             players.commit()
+
+    def player_horizon(self, name: str) -> SavedHorizon:
+        """How far the player has watched (`store/horizon.py`): everything when they never
+        said, or when what is saved cannot be read (then with the problem to tell them)."""
+        return horizon_from_settings(self.player_settings(name))
+
+    def save_player_horizon(self, name: str, horizon: Horizon) -> None:
+        """Keep `horizon` with the player (created if new); it is theirs from the next game."""
+        self.save_player_settings(name, {HORIZON_KEY: horizon_to_settings(horizon)})
 
     def rename_player(self, old: str, new: str) -> int:
         """Rename a player: their games (log and tables), settings and history follow. Refused

@@ -47,6 +47,7 @@ from boschquiz.tui.themes import DEFAULT_THEME, THEMES
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from boschquiz.core.spoilers import Horizon
     from boschquiz.game.settings import GameSettings
     from boschquiz.packs.bank import BankLoad
     from boschquiz.store import PlayerRecord, Store
@@ -90,6 +91,10 @@ class BoschQuizApp(App[int]):
             if start.player != DEFAULT_PLAYER:
                 self.player = start.player
         self.player_settings: dict[str, Any] = {}
+        self.player_horizon: Horizon | None = None
+        """How far the current player has watched, saved with them (None: everything, book
+        spoilers off; not read yet, or never set). Games take it unless `play --watched`
+        chose one."""
         self.bank_changed: Signal[None] = Signal(self, "bank-changed")
         self.store_changed: Signal[None] = Signal(self, "store-changed")
         self.flow = GameFlow(self)
@@ -222,12 +227,23 @@ class BoschQuizApp(App[int]):
     # -- players and settings ---------------------------------------------------------------
 
     def _select_player(self, name: str, settings: dict[str, Any]) -> None:
-        """Make `name` current with their saved settings (and their theme)."""
+        """Make `name` current with their saved settings (their theme, their horizon)."""
+        from boschquiz.store.horizon import horizon_from_settings
+
         self.player = name
         self.player_settings = dict(settings)
         theme = self.player_settings.get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+        saved = horizon_from_settings(self.player_settings)
+        self.player_horizon = saved.horizon
+        if saved.problem is not None:
+            self.notify(
+                f"{saved.problem} Set it on New game (w).",
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
 
     def choose_player(self, name: str, then: Callable[[], None] | None = None) -> None:
         """Make `name` the current player (created in the store if new), then call `then`.

@@ -128,6 +128,8 @@ class GameFlow:
             return
         if app.player is not None:
             settings = replace(settings, player=app.player)
+        if settings.horizon is None:
+            settings = replace(settings, horizon=app.player_horizon)
         if settings.seed is None and app.services.seed is not None:
             settings = replace(settings, seed=app.services.seed)
         self._leave_results()

@@ -60,8 +60,9 @@ def run_steps(folder: Path) -> dict[str, object]:
             tracebacks.append(err)
     try:
         store = Store(folder, FakeClock())
-        # What starting a game reads (history, the daily), then the finished game saved.
+        # What starting a game reads (history, horizon, the daily), then the finished game saved.
         store.question_stats("Ann")
+        store.player_horizon("Ann")
         store.daily_played("Ann", "2026-11-24")
         store.top_scores(Mode.DAILY, Difficulty.MEDIUM, daily_date="2026-11-24")
         store.players()
