@@ -1,4 +1,5 @@
-"""What players see: every screen at 80x24, from a fixture bank, a fixed seed and a fake clock.
+"""What players see: every screen at 80x24, from a fixture bank, a fixed seed and a fake clock;
+the four screens of a game (menu, question, feedback, results) also at 60x20 and 120x40.
 
 Update after an intended change with `pytest tests/snapshots --snapshot-update`, then look at
 the report before committing the new SVGs.
@@ -96,9 +97,20 @@ async def finish(pilot: Pilot[Any]) -> None:
     await play_through(pilot)
 
 
-def test_menu(snap_compare: SnapCompare, fixture: Fixture) -> None:
-    """The title screen with a signed-in player and the daily and review status."""
-    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps())
+SIZES = {"60x20": (60, 20), "80x24": SIZE, "120x40": (120, 40)}
+"""The smallest size everything must fit, the classic terminal, and a large one to fill."""
+
+
+@pytest.fixture(params=list(SIZES))
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    """Each of `SIZES`, by its name in the snapshot's id."""
+    return SIZES[str(request.param)]
+
+
+def test_menu(snap_compare: SnapCompare, fixture: Fixture, size: tuple[int, int]) -> None:
+    """The title screen with a signed-in player and the daily and review status: centred,
+    nothing clipped, and the footer's keys whole."""
+    assert snap_compare(app_for(fixture), terminal_size=size, run_before=steps())
 
 
 def test_player_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
@@ -111,10 +123,13 @@ def test_new_game(snap_compare: SnapCompare, fixture: Fixture) -> None:
     assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("p"))
 
 
-def test_question_with_choices(snap_compare: SnapCompare, fixture: Fixture) -> None:
-    """A multiple-choice question with its countdown, score and streak."""
+def test_question_with_choices(
+    snap_compare: SnapCompare, fixture: Fixture, size: tuple[int, int]
+) -> None:
+    """A multiple-choice question with its countdown, score and streak (in the middle of a
+    large screen)."""
     app = started(fixture, classic())
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps())
+    assert snap_compare(app, terminal_size=size, run_before=steps())
 
 
 def test_question_typed(snap_compare: SnapCompare, fixture: Fixture) -> None:
@@ -153,10 +168,10 @@ def test_feedback_right(snap_compare: SnapCompare, fixture: Fixture) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=steps(answer))
 
 
-def test_feedback_wrong(snap_compare: SnapCompare, fixture: Fixture) -> None:
+def test_feedback_wrong(snap_compare: SnapCompare, fixture: Fixture, size: tuple[int, int]) -> None:
     """A wrong answer: the pick struck out, the right one highlighted."""
     app = started(fixture, classic())
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps(answer_wrong))
+    assert snap_compare(app, terminal_size=size, run_before=steps(answer_wrong))
 
 
 def test_leave_game_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
@@ -165,10 +180,12 @@ def test_leave_game_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=steps("escape"))
 
 
-def test_results_custom_game(snap_compare: SnapCompare, fixture: Fixture) -> None:
-    """The results of a short seeded game: saved, not ranked, and why."""
+def test_results_custom_game(
+    snap_compare: SnapCompare, fixture: Fixture, size: tuple[int, int]
+) -> None:
+    """The results of a short seeded game: saved, not ranked, and why; the panel whole."""
     app = started(fixture, classic())
-    assert snap_compare(app, terminal_size=SIZE, run_before=steps(finish))
+    assert snap_compare(app, terminal_size=size, run_before=steps(finish))
 
 
 def test_results_daily_share_line(snap_compare: SnapCompare, fixture: Fixture) -> None:

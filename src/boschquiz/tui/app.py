@@ -60,6 +60,8 @@ class BoschQuizApp(App[int]):
     theme: Reactive[str] = Reactive(DEFAULT_THEME)
     """The game's own theme from the first frame (see `get_theme`); a player's saved choice
     replaces it when they sign in."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]  # noqa: RUF012 (Textual types it as an instance variable)
+    """Screens under 16 rows get `-short`: their stylesheets drop padding there."""
     TITLE = "boschquiz"
     SUB_TITLE = "trivia from the Bosch universe"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -365,6 +367,10 @@ class BoschQuizApp(App[int]):
         self.flow.open(name)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The palette: the menu's actions (mid-game only help), the theme, quit.
+
+        Textual's developer commands (Keys, Maximize, Screenshot) are not a game's: they are
+        left out, not inherited."""
         from boschquiz.tui.screens.menu import MENU_ENTRIES
 
         for entry in MENU_ENTRIES:
@@ -373,7 +379,18 @@ class BoschQuizApp(App[int]):
             yield SystemCommand(
                 entry.label, entry.help, lambda key=entry.key: self.open_screen(key)
             )
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Theme", "Change the colours (ours first)", self.action_change_theme)
+        yield SystemCommand("Quit", "Leave the game", self.action_quit)
+
+    def search_themes(self) -> None:
+        """The theme picker, with the game's own themes at the top of the list."""
+        from textual.command import CommandPalette
+
+        from boschquiz.tui.themes import GameThemeProvider
+
+        self.push_screen(
+            CommandPalette(providers=[GameThemeProvider], placeholder="Search for themes…")
+        )
 
 
 def make_app(

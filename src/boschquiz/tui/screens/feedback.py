@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
@@ -73,7 +73,7 @@ class FeedbackScreen(QuizScreen[None]):
                 id="verdict",
             )
             yield Static(self._points_text(), id="points")
-        with VerticalScroll(id="feedback-body"):
+        with Vertical(id="feedback-middle"), VerticalScroll(id="feedback-body"):
             if fb.safe_haven is not None:
                 yield Static(
                     Content("★ " + ladder.haven_cheer(fb.safe_haven, fb.score)),

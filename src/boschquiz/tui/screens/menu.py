@@ -10,7 +10,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Header, OptionList, Static
@@ -68,6 +68,16 @@ class MenuScreen(QuizScreen[None]):
         Binding("q", "menu('quit')", "Quit", id="menu-quit"),
     ]
     """Esc does not quit here: it means "back" everywhere else, and the menu has no back."""
+    FOOTER_DROP_FIRST: ClassVar[tuple[str, ...]] = (
+        "menu-help",
+        "menu-packs",
+        "menu-stats",
+        "menu-scores",
+        "menu-review",
+        "menu-daily",
+        "menu-player",
+    )
+    """Keys the footer drops first when narrow (each stays on its menu line, F1 stays help)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,7 +86,7 @@ class MenuScreen(QuizScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Center(), Vertical(id="menu-body"):
+        with VerticalScroll(id="menu-scroll"), Vertical(id="menu-body"):
             yield Static(Content("B O S C H   Q U I Z"), id="menu-title")
             yield Static(Content(TAGLINE), id="menu-tagline")
             yield Static(id="menu-player")

@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -94,7 +94,7 @@ class QuestionScreen(QuizScreen[None]):
             yield flame
         yield CountdownBar(id="countdown")
         with Horizontal(id="question-area"):
-            with Vertical(id="question-main"):
+            with VerticalScroll(id="question-main"):
                 yield Static(Content(question.prompt), id="prompt")
                 if question.type is QuestionType.TYPED:
                     yield Input(placeholder="type your answer, then Enter", id="typed-answer")

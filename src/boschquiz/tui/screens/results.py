@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Center, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
@@ -57,7 +57,7 @@ class ResultsScreen(QuizScreen[None]):
         record = self.result.record
         accuracy = f"{record.correct / record.answered:.0%}" if record.answered else "–"
         yield Header()
-        with Center(), Vertical(id="results-body"):
+        with VerticalScroll(id="results-scroll"), Vertical(id="results-body"):
             yield Static(self._headline(), id="results-headline")
             if MODES[record.mode].scores_points:
                 yield Static(
