@@ -109,3 +109,20 @@ def test_the_daily_is_the_same_for_everyone_and_ignores_history() -> None:
     assert asked == play_through(seasoned)
     pool = daily_bank(bank()).questions  # the shipped questions that spoil nothing
     assert asked == [q.id for q in daily_questions(pool, TODAY, 10)]
+
+
+def test_the_widening_notice_is_not_repeated_once_told() -> None:
+    """A player already told (`told_widening`) is not told again; the round says whether it
+    told, so the front end can remember."""
+    history = InMemoryHistory()
+    clock = FakeClock()
+    questions = bank_of(per_difficulty=12)
+    games = []
+    for seed in range(3):
+        settings = GameSettings(tier=Difficulty.EASY, questions=10, player=PLAYER, seed=seed)
+        games.append(start_game(questions, settings, clock, history, TODAY, told_widening=True))
+        play_through(games[-1])
+        history.record_game(games[-1].result(), clock.now())
+        clock.advance(3600)
+    assert [g.notice for g in games] == [None, None, None]
+    assert not any(g.tells_widening for g in games)

@@ -414,3 +414,21 @@ def test_a_daily_ended_before_any_answer_is_still_todays_try(tmp_path: Path) -> 
     assert not Store(tmp_path, FakeClock()).has_games()
     with pytest.raises(UserFacingError, match="already played"):
         play(tmp_path, Mode.DAILY)
+
+
+def test_the_widening_notice_is_told_once_per_player(tmp_path: Path) -> None:
+    """Easy games on a small bank widen game after game; plain mode says so in the first that
+    widens only, and remembers it in the player's settings."""
+    clock = FakeClock()
+    bank = bank_of(12)
+    outs = []
+    for _ in range(4):
+        clock.advance(3600)
+        code, out = play(tmp_path, Mode.CLASSIC, bank=bank, clock=clock, questions=10)
+        assert code == 0, out
+        outs.append(out)
+    told = [out.count("you have seen every easy question") for out in outs]
+    assert sum(told) == 1
+    assert told[0] == 0
+    settings = Store(tmp_path, FakeClock()).player_settings(PLAYER)
+    assert settings["widening_told"] is True

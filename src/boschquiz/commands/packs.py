@@ -19,6 +19,7 @@ from boschquiz.core.paths import AppPaths
 from boschquiz.facts import validate_facts_file
 from boschquiz.packs import PackLoadResult, discover, load_pack, pack_files
 from boschquiz.packs.discovery import refuse_repeated_ids
+from boschquiz.packs.factrefs import check_fact_references, known_fact_ids
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -87,8 +88,11 @@ def is_facts_file(path: Path, root: Path) -> bool:
     return _FACTS_TOP_LEVEL.search(head) is not None and not head.startswith(b"pack:")
 
 
-def validate_paths(locations: list[Path], cache: Path) -> tuple[int, list[Diagnostic]]:
-    """How many files were checked, and every finding in them, packs and facts files alike."""
+def validate_paths(
+    locations: list[Path], cache: Path, facts_dir: Path | None = None
+) -> tuple[int, list[Diagnostic]]:
+    """How many files were checked, and every finding in them, packs and facts files alike.
+    With `facts_dir`, a question's `fact:` must name a fact of that base."""
     checked = 0
     findings: list[Diagnostic] = []
     pack_results: list[PackLoadResult] = []
@@ -102,14 +106,20 @@ def validate_paths(locations: list[Path], cache: Path) -> tuple[int, list[Diagno
                 findings.extend(validate_facts_file(file))
             else:
                 pack_results.append(load_pack(file, cache_dir=cache))
+    known: frozenset[str] | None = None
     for result in refuse_repeated_ids(pack_results):
         findings.extend(result.diagnostics)
+        if result.pack is None or facts_dir is None:
+            continue
+        if any(q.fact for q in result.pack.questions):
+            known = known_fact_ids(facts_dir) if known is None else known
+            findings.extend(check_fact_references(result.pack, result.path, known))
     return checked, findings
 
 
 def run_validate(args: argparse.Namespace) -> int:
     paths = AppPaths.discover(saves=getattr(args, "saves", None))
-    checked, findings = validate_paths(list(args.paths), paths.cache)
+    checked, findings = validate_paths(list(args.paths), paths.cache, paths.builtin_facts)
     errors = sum(1 for d in findings if d.is_error)
     if args.json:
         print(json.dumps([d.to_json() for d in findings], ensure_ascii=False, indent=2))

@@ -6,6 +6,7 @@ import argparse
 import os
 import shlex
 import sys
+from contextlib import suppress
 from dataclasses import replace
 from typing import TextIO
 
@@ -23,10 +24,10 @@ from boschquiz.core.paths import AppPaths
 from boschquiz.core.signals import graceful_exit
 from boschquiz.core.spoilers import Horizon
 from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
-from boschquiz.game.start import NothingToReviewError, start_game
+from boschquiz.game.start import WIDENING_TOLD, NothingToReviewError, start_game
 from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit, describe_result
 from boschquiz.services import Services
-from boschquiz.store import Store, normalize_player_name
+from boschquiz.store import Store, StoreError, normalize_player_name
 
 EXIT_UNFINISHED = 3
 """Plain mode: input ended (or the player quit) before the game was over; nothing saved."""
@@ -142,9 +143,13 @@ def play_plain(
         today = services.clock.now().date()
         settings = with_saved_horizon(store, settings, stdout)
         try:
-            game = start_game(bank, settings, services.clock, store, today)
+            told = store.player_settings(settings.player).get(WIDENING_TOLD) is True
+            game = start_game(bank, settings, services.clock, store, today, told_widening=told)
             if game.rules.scored_when_left and not store.read_only:
                 store.begin_daily(game.settings.player, today)
+            if game.tells_widening and not store.read_only:
+                with suppress(StoreError):  # not remembered: told again next time, no harm
+                    store.save_player_settings(game.settings.player, {WIDENING_TOLD: True})
         except NothingToReviewError as exc:
             stdout.write(f"{exc.message[0].upper()}{exc.message[1:]}.\n")
             return 0

@@ -83,20 +83,27 @@ class Question:
     spoils: tuple[str, ...] = ()
     """Spoiler tags (`bosch:3`, `novel:<id>`; see `core.spoilers`): what the question, its
     choices and its explanation reveal. Empty: it spoils nothing."""
+    fact: str | None = None
+    """A pack question's `fact:`: the id of the facts-base fact it restates (None: none named;
+    generated questions carry theirs in the id)."""
 
     @cached_property
     def family(self) -> str:
         """Questions of one family give each other away, so a game asks at most one of them.
 
-        The forms generated from one fact ("gen/<fact-id>/<form>") are a family; any other
+        The forms generated from one fact ("gen/<fact-id>/<form>") are a family, and so is a
+        pack question that names that fact (`fact: <fact-id>`): "gen/<fact-id>". Any other
         question is a family of its own.
         """
+        if self.fact:
+            return f"{GENERATED_PACK_ID}/{self.fact}"
         parts = self.id.split("/")
         return "/".join(parts[:2]) if parts[0] == GENERATED_PACK_ID and len(parts) >= 3 else self.id
 
     def to_json(self) -> dict[str, object]:
-        """The public shape used by `boschquiz questions --json` and the generated-pack writer."""
-        return {
+        """The public shape used by `boschquiz questions --json` and the generated-pack writer
+        (`fact` only when a pack question names one)."""
+        data: dict[str, object] = {
             "id": self.id,
             "pack": self.pack,
             "type": self.type.value,
@@ -112,6 +119,9 @@ class Question:
             "time_limit": self.time_limit,
             "spoils": list(self.spoils),
         }
+        if self.fact:
+            data["fact"] = self.fact
+        return data
 
 
 @dataclass(frozen=True)

@@ -167,15 +167,19 @@ class GameRound:
         seeded: bool = False,
         complete_bank: bool = True,
         narrowed: bool = True,
+        tells_widening: bool = False,
     ) -> None:
         """`seeded`: the player chose the seed; `complete_bank`: the bank is every installed
         pack; `narrowed`: the filters leave some question out. They only decide whether the
-        game is ranked (`game.ranking`)."""
+        game is ranked (`game.ranking`). `tells_widening`: `notice` tells the player, for the
+        first time, that selection widened to another tier (the front end remembers it in the
+        player's settings, `start.WIDENING_TOLD`, so it is told once per player)."""
         assert settings.seed is not None
         self.settings = settings
         self.seed: int = settings.seed
         self.notice = notice
         """A sentence worth telling the player before the first question, or None."""
+        self.tells_widening = tells_widening
         self._questions = list(questions)
         self._clock = clock
         self._matcher = matcher

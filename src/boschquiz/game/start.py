@@ -36,6 +36,10 @@ from boschquiz.game.tiers import TIERS
 SEED_RANGE = 1_000_000_000
 """Seeds drawn when none is given: short enough to read out and type back with --seed."""
 
+WIDENING_TOLD = "widening_told"
+"""A player setting: true once the player has been told that a tier ran dry and selection
+widened to the next (said once per player, not at every game that widens)."""
+
 
 class NoQuestionsError(UserFacingError):
     """No question in the bank matches the game's settings."""
@@ -55,8 +59,14 @@ def start_game(
     clock: Clock,
     history: HistorySource,
     today: date,
+    *,
+    told_widening: bool = False,
 ) -> GameRound:
     """Choose the questions and show the first one.
+
+    `told_widening`: the player has already been told that selection widens to the next tier
+    when theirs runs dry (`WIDENING_TOLD` in their settings), so it is not said again; when
+    it is said, `GameRound.tells_widening` is true and the front end saves the setting.
 
     Raises `NoQuestionsError` when nothing matches, `NothingToReviewError` for a review with
     no missed question, `DailyAlreadyPlayedError` on a second daily the same day, and
@@ -93,7 +103,9 @@ def start_game(
     seed = settings.seed if settings.seed is not None else secrets.randbelow(SEED_RANGE)
     settings = replace(settings, seed=seed)
     stats = {} if settings.mode is Mode.DAILY else history.question_stats(settings.player)
-    questions, notice = _choose(bank, settings, stats, today)
+    questions, notice, widened = _choose(bank, settings, stats, today)
+    if widened and told_widening:
+        notice = None
     return GameRound(
         settings=settings,
         questions=questions,
@@ -105,6 +117,7 @@ def start_game(
         seeded=seeded,
         complete_bank=bank.complete,
         narrowed=_filters_narrow(bank, settings),
+        tells_widening=widened and not told_widening,
     )
 
 
@@ -135,7 +148,8 @@ def _matcher_for(bank: QuestionBank, bank_hash: str) -> AnswerMatcher:
 
 def _choose(
     bank: QuestionBank, settings: GameSettings, stats: Mapping[str, QuestionStats], today: date
-) -> tuple[list[Question], str | None]:
+) -> tuple[list[Question], str | None, bool]:
+    """The questions, the notice for the player, and whether that notice is the widening's."""
     rng = random.Random(f"select:{settings.seed}")
     candidates = selection.matching(bank.questions, settings)
     if not candidates:
@@ -160,21 +174,26 @@ def _choose(
         made = selection.drawing(candidates, count, TIERS[settings.tier].mix, stats, rng)
         chosen, widened = made.questions, made.widened_from
         rng.shuffle(chosen)
-    notice = None
     if settings.mode is Mode.REVIEW and len(chosen) < count:
-        notice = f"{len(chosen)} missed question{'' if len(chosen) == 1 else 's'} to review"
-    elif len(chosen) < count and not MODES[settings.mode].open_ended:
+        return (
+            chosen,
+            f"{len(chosen)} missed question{'' if len(chosen) == 1 else 's'} to review",
+            False,
+        )
+    if len(chosen) < count and not MODES[settings.mode].open_ended:
         notice = (
             f"only {len(chosen)} of the {count} questions asked for match;"
             f" playing all {len(chosen)}"
         )
-    elif widened:
+        return chosen, notice, False
+    if widened:
         tiers = " and ".join(d.value for d in widened)
         notice = (
             f"you have seen every {tiers} question these settings allow;"
             " this game adds questions from the next tier that you have not seen yet"
         )
-    return chosen, notice
+        return chosen, notice, True
+    return chosen, None, False
 
 
 def _nothing_matches(settings: GameSettings, bank_size: int) -> str:

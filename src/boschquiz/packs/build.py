@@ -69,4 +69,5 @@ def build_question(pack_id: str, default: Difficulty, q: dict[str, Any]) -> Ques
         source=_text(q.get("source")),
         time_limit=int(time_limit) if time_limit is not None else None,
         spoils=tag_texts(parse_spoilers(spoils)) if isinstance(spoils, str) else (),
+        fact=_text(q.get("fact")),
     )

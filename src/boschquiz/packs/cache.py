@@ -36,7 +36,7 @@ from boschquiz.core.model import (
     Show,
 )
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 CACHE_FOLDER = "packs"
 _FIELDS = tuple(Question.__dataclass_fields__)
 _new = object.__new__

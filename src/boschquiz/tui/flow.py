@@ -17,6 +17,7 @@ moves between the game's screens, and saves. No store call runs on the UI thread
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -177,7 +178,8 @@ class GameFlow:
         """In a thread: read the player's history, choose the questions, build the round."""
         from boschquiz.core.diagnostics import UserFacingError
         from boschquiz.game.history import InMemoryHistory as Memory
-        from boschquiz.game.start import start_game
+        from boschquiz.game.start import WIDENING_TOLD, start_game
+        from boschquiz.store.errors import StoreError
 
         clock = self._app.services.clock
         history: HistorySource
@@ -190,9 +192,17 @@ class GameFlow:
                 self._fallback_history = Memory()
             history = self._fallback_history
         try:
-            game = start_game(bank, settings, clock, history, clock.now().date())
+            told = store is not None and (
+                store.player_settings(settings.player).get(WIDENING_TOLD) is True
+            )
+            game = start_game(
+                bank, settings, clock, history, clock.now().date(), told_widening=told
+            )
             if game.rules.scored_when_left and store is not None and not store.read_only:
                 store.begin_daily(game.settings.player, clock.now().date())
+            if game.tells_widening and store is not None and not store.read_only:
+                with suppress(StoreError):  # not remembered: told again next time, no harm
+                    store.save_player_settings(game.settings.player, {WIDENING_TOLD: True})
         except UserFacingError as exc:
             self._app.post_message(GameNotStarted(sentence(exc.message)))
             return
