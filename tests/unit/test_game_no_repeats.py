@@ -11,6 +11,7 @@ from boschquiz.core.clock import FakeClock
 from boschquiz.core.model import Difficulty, Mode, QuestionBank, QuestionStats, Show
 from boschquiz.game.daily import daily_bank, daily_questions, walk_order
 from boschquiz.game.history import InMemoryHistory
+from boschquiz.game.round import GameRound
 from boschquiz.game.selection import drawing
 from boschquiz.game.settings import GameSettings
 from boschquiz.game.start import start_game
@@ -65,18 +66,25 @@ def test_a_dry_tier_widens_and_says_so() -> None:
     assert all(q.id not in seen for q in made.questions)
 
 
-def test_the_widening_notice_is_shown_once_at_the_start() -> None:
+def easy_games(count: int, *, told_widening: bool) -> list[GameRound]:
+    """`count` ten-question easy games in a row, each played and recorded, on a bank with 12
+    questions per tier (so the easy ones run dry)."""
     history = InMemoryHistory()
     clock = FakeClock()
     questions = bank_of(per_difficulty=12)
-    notices = []
-    for seed in range(3):
+    games = []
+    for seed in range(count):
         settings = GameSettings(tier=Difficulty.EASY, questions=10, player=PLAYER, seed=seed)
-        game = start_game(questions, settings, clock, history, TODAY)
-        notices.append(game.notice)
+        game = start_game(questions, settings, clock, history, TODAY, told_widening=told_widening)
         play_through(game)
         history.record_game(game.result(), clock.now())
         clock.advance(3600)
+        games.append(game)
+    return games
+
+
+def test_the_widening_notice_is_shown_once_at_the_start() -> None:
+    notices = [game.notice for game in easy_games(3, told_widening=False)]
     assert notices[0] is None
     assert any(n and "you have seen every easy question" in n for n in notices[1:])
 
@@ -114,15 +122,7 @@ def test_the_daily_is_the_same_for_everyone_and_ignores_history() -> None:
 def test_the_widening_notice_is_not_repeated_once_told() -> None:
     """A player already told (`told_widening`) is not told again; the round says whether it
     told, so the front end can remember."""
-    history = InMemoryHistory()
-    clock = FakeClock()
-    questions = bank_of(per_difficulty=12)
-    games = []
-    for seed in range(3):
-        settings = GameSettings(tier=Difficulty.EASY, questions=10, player=PLAYER, seed=seed)
-        games.append(start_game(questions, settings, clock, history, TODAY, told_widening=True))
-        play_through(games[-1])
-        history.record_game(games[-1].result(), clock.now())
-        clock.advance(3600)
+    games = easy_games(3, told_widening=True)
     assert [g.notice for g in games] == [None, None, None]
     assert not any(g.tells_widening for g in games)
+    assert any(g.tells_widening for g in easy_games(3, told_widening=False))

@@ -23,9 +23,16 @@ from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
 from boschquiz.core.signals import graceful_exit
 from boschquiz.core.spoilers import Horizon
+from boschquiz.game.reports import ReportReason
 from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
 from boschquiz.game.start import WIDENING_TOLD, NothingToReviewError, start_game
-from boschquiz.plain.runner import InputEnded, PlainGame, PlayerQuit, describe_result
+from boschquiz.plain.runner import (
+    InputEnded,
+    PlainGame,
+    PlayerQuit,
+    Reporter,
+    describe_result,
+)
 from boschquiz.services import Services
 from boschquiz.store import Store, StoreError, normalize_player_name
 
@@ -155,7 +162,7 @@ def play_plain(
             return 0
         unfinished: str | None = None
         try:
-            result = PlainGame(game, stdin, stdout).play()
+            result = PlainGame(game, stdin, stdout, reporter(store, game.settings.player)).play()
         except (InputEnded, PlayerQuit) as stop:
             unfinished = (
                 "Input ended before the game was over"
@@ -214,6 +221,24 @@ def with_saved_horizon(store: Store, settings: GameSettings, stdout: TextIO) -> 
 def set_horizon_hint(player: str) -> str:
     """How a player sets their horizon from the command line."""
     return f"Set it with: boschquiz players --watched {shlex.quote(player)} SHOW:SEASON,..."
+
+
+def reporter(store: Store, player: str) -> Reporter:
+    """Plain mode's `!report`: saved at once with the player's data (a failure is told, the
+    game goes on)."""
+
+    def report(question_id: str, reason: ReportReason, note: str | None) -> str:
+        if store.read_only:
+            return "The report was not saved: the saves folder is read-only (see above)."
+        try:
+            store.add_report(player, question_id, reason, note)
+        except StoreError as exc:
+            return exc.message
+        return (
+            f"Reported as {reason.label}; thank you. Pack authors see it in questions --reported."
+        )
+
+    return report
 
 
 def tell_notices(store: Store, stdout: TextIO, shown: int) -> int:

@@ -22,6 +22,7 @@ from boschquiz.core.model import Difficulty, Question
 from boschquiz.core.paths import AppPaths
 from boschquiz.core.spoilers import Horizon
 from boschquiz.game.calibration import MIN_ANSWERS, QuestionRating, first_attempts, rate
+from boschquiz.game.reports import ReportedQuestion, ReportReason, summarize
 from boschquiz.packs.bank import load_bank
 from boschquiz.store import Store
 
@@ -50,6 +51,12 @@ def register(sub: Subparsers) -> None:
         f"rating and, from {MIN_ANSWERS} answers, a suggested tier",
     )
     p.add_argument(
+        "--reported",
+        action="store_true",
+        help="the questions players reported (wrong, unclear, too easy, too hard), with counts"
+        " per reason and their notes",
+    )
+    p.add_argument(
         "--saves", type=path_argument, default=argparse.SUPPRESS, help="folder for saves"
     )
     p.set_defaults(run=run_questions)
@@ -74,6 +81,10 @@ def run_questions(args: argparse.Namespace) -> int:
     chosen = listed(load.bank.questions, args)
     if args.stats:
         return print_stats(paths, chosen, load.bank.questions, as_json=args.json)
+    if args.reported:
+        narrowed = bool(extra) or args.difficulty is not None
+        wanted = {q.id for q in chosen} if narrowed else None
+        return print_reported(paths, load.bank.by_id(), wanted, as_json=args.json)
     if args.json:
         print(json.dumps([q.to_json() for q in chosen], ensure_ascii=False, indent=2))
     else:
@@ -159,4 +170,59 @@ def stats_json(question: Question, rating: QuestionRating) -> dict[str, Any]:
         "rating": round(rating.rating, 4),
         "tier": question.difficulty.value,
         "suggested_tier": None if suggested is None else suggested.value,
+    }
+
+
+def print_reported(
+    paths: AppPaths,
+    questions: dict[str, Question],
+    wanted: set[str] | None,
+    *,
+    as_json: bool,
+) -> int:
+    """`--reported`: the questions players reported, the most reported first, with counts per
+    reason and the notes (player text: printed with control characters made visible). A
+    question no longer in the bank is still listed (its id is what the author needs)."""
+    store = Store(paths.saves, SystemClock())
+    for notice in store.notices():
+        print(f"boschquiz: {printable(notice)}", file=sys.stderr)
+    summary = [
+        r
+        for r in summarize(report for _, report in store.reports())
+        if wanted is None or r.question_id in wanted
+    ]
+    if as_json:
+        rows = [reported_json(r, questions.get(r.question_id)) for r in summary]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not summary:
+        print("No question has been reported.")
+        return 0
+    for reported in summary:
+        question = questions.get(reported.question_id)
+        counts = ", ".join(f"{reason.label} {n}" for reason, n in reported.counts.items())
+        total = reported.total
+        print(
+            printable(
+                f"{reported.question_id}  {total} report{'' if total == 1 else 's'}: {counts}"
+            )
+        )
+        print(printable(f"  {question.prompt if question else '(no longer in the bank)'}"))
+        for reason, note in reported.notes:
+            print(printable(f"  - {reason.label}: {note}"))
+    reports = sum(r.total for r in summary)
+    print(
+        f"{len(summary)} question{'' if len(summary) == 1 else 's'} reported,"
+        f" {reports} report{'' if reports == 1 else 's'}."
+    )
+    return 0
+
+
+def reported_json(reported: ReportedQuestion, question: Question | None) -> dict[str, Any]:
+    return {
+        "id": reported.question_id,
+        "prompt": None if question is None else question.prompt,
+        "reports": reported.total,
+        "counts": {reason.value: reported.counts.get(reason, 0) for reason in ReportReason},
+        "notes": [{"reason": reason.value, "note": note} for reason, note in reported.notes],
     }

@@ -5,18 +5,23 @@ answer typed after it is a time-out. Lines starting with "!" are commands (`COMM
 A choice is picked by its number or its text, read by the engine's answer matcher ("Fasle"
 is False); a number outside the choices or text naming none of them asks again (the clock
 keeps running). After the last question: the result and the recap of every answer.
+
+`!report REASON [note]` reports the question just answered (the one whose feedback was last
+shown) as wrong, unclear, too easy or too hard; it is typed at the next answer prompt, as
+every command is, and the question on screen keeps its clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
-from boschquiz.core.model import Mode, Outcome, QuestionType, Show
+from boschquiz.core.model import Mode, Outcome, Question, QuestionType, Show
 from boschquiz.core.numbers import points
 from boschquiz.game import ladder
 from boschquiz.game.modes import MODES
 from boschquiz.game.recap import heading, recap, recap_lines
+from boschquiz.game.reports import ReportReason, reason_from_word
 from boschquiz.game.round import Feedback, GameResult, GameRound, Lifeline, ShownQuestion
 from boschquiz.plain.lines import choice_number, player_text, read_line
 
@@ -25,6 +30,7 @@ COMMANDS: Mapping[str, str] = {
     "!skip": "skip lifeline (ladder): climb this rung without answering",
     "!time": "+15 s lifeline (ladder): more time for this question",
     "!walk": "walk away (ladder): stop and keep your score",
+    "!report": "report the question just answered: !report wrong|unclear|easy|hard [a note]",
     "!quit": "stop now; an unfinished game is not saved (a daily is: scored on what you answered)",
     "!help": "list these commands",
 }
@@ -52,13 +58,23 @@ class PlayerQuit(Exception):
     """The player typed !quit."""
 
 
-class PlainGame:
-    """Runs one game on a pair of text streams."""
+Reporter = Callable[[str, ReportReason, str | None], str]
+"""Saves a report (question id, reason, note) and returns the sentence to tell the player."""
 
-    def __init__(self, game: GameRound, stdin: TextIO, stdout: TextIO) -> None:
+
+class PlainGame:
+    """Runs one game on a pair of text streams. `reporter` saves `!report`s (None: reports
+    cannot be saved here, and `!report` says so)."""
+
+    def __init__(
+        self, game: GameRound, stdin: TextIO, stdout: TextIO, reporter: Reporter | None = None
+    ) -> None:
         self.game = game
         self._in = stdin
         self._out = stdout
+        self._reporter = reporter
+        self._answered: Question | None = None
+        """The question whose feedback was shown last: what `!report` is about."""
 
     def say(self, line: str = "") -> None:
         self._out.write(line + "\n")
@@ -78,6 +94,7 @@ class PlainGame:
                 continue
             for line in describe_feedback(feedback, self.game.settings.mode):
                 self.say(line)
+            self._answered = feedback.question
             self.game.next()
         result = self.game.summary()
         for line in describe_result(result):
@@ -101,6 +118,9 @@ class PlainGame:
                 raise InputEnded
             text = player_text(raw)
             if not text:
+                continue
+            if text.lower().startswith("!report"):
+                self._report(text[len("!report") :])
                 continue
             if text.startswith("!"):
                 handled = self._command(text.lower())
@@ -137,6 +157,24 @@ class PlainGame:
         self.say("Not locked in; answer again when you are sure.")
         return False
 
+    def _report(self, rest: str) -> None:
+        """`!report REASON [note]`: report the question just answered."""
+        question = self._answered
+        if question is None:
+            self.say("Nothing to report yet: !report is about the question you just answered.")
+            return
+        reason, note = split_report(rest)
+        if reason is None:
+            self.say(
+                "Report the question just answered with !report wrong, !report unclear,"
+                " !report easy or !report hard, then a note if you like."
+            )
+            return
+        if self._reporter is None:
+            self.say("Reports are saved with your player data, which this game does not keep.")
+            return
+        self.say(self._reporter(question.id, reason, note))
+
     def _command(self, command: str) -> Feedback | None:
         game = self.game
         if command == "!quit":
@@ -171,6 +209,19 @@ class PlainGame:
             self.say(f"+15 s: {shown.time_limit:g} seconds for this question now.")
         game.resume()
         return None
+
+
+def split_report(rest: str) -> tuple[ReportReason | None, str | None]:
+    """What follows `!report`: a reason in words ("too easy" or "easy", "wrong", ...) and the
+    rest as the note (None when there is none)."""
+    words = rest.split()
+    for taken in (2, 1):
+        if len(words) >= taken:
+            reason = reason_from_word(" ".join(words[:taken]))
+            if reason is not None:
+                note = " ".join(words[taken:])
+                return reason, note or None
+    return None, None
 
 
 def describe_game(game: GameRound) -> str:

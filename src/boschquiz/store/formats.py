@@ -19,14 +19,16 @@ from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from boschquiz.core.model import Difficulty, Mode, QuestionStats
+from boschquiz.game.reports import Report, ReportReason, clean_note
 from boschquiz.store import records, scoretable
 from boschquiz.store.codec import (
     MAX_COUNT,
     MAX_WHOLE,
     check_daily_date,
+    check_time,
     stats_from_row,
     stats_to_row,
 )
@@ -149,6 +151,46 @@ def is_player_record(record: Row, applied: int = MAX_GAME_ID) -> bool:
 
 DAILY_BEGUN = "daily_begun"
 """A player row's key: the date (YYYY-MM-DD) of the last daily challenge the player began."""
+
+REPORTS = "reports"
+"""A player row's key: the player's reports on questions, `{question id: {"reason", "note",
+"at"}}`, one per question (a new report replaces the last)."""
+MAX_REPORTS: Final = 2_000
+"""Reports kept per player (more than the shipped bank has questions); past it the oldest go."""
+MAX_REPORTED_ID: Final = 300
+"""The longest question id a report is kept for (a pack's ids are far shorter)."""
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    return {"reason": report.reason.value, "note": report.note, "at": report.at}
+
+
+def report_from_json(question_id: object, data: object) -> Report | None:
+    """A stored report, or None when it is not one the store writes (damaged or edited: it is
+    left out, never a reason to set the players file aside)."""
+    if type(question_id) is not str or not 0 < len(question_id) <= MAX_REPORTED_ID:
+        return None
+    if type(data) is not dict:
+        return None
+    reason, note, at = data.get("reason"), data.get("note"), data.get("at")
+    if type(reason) is not str or reason not in REPORT_REASONS or not check_time(at):
+        return None
+    if note is not None and (type(note) is not str or clean_note(note) != note):
+        return None
+    assert isinstance(at, str)
+    return Report(question_id, ReportReason(reason), note, at)
+
+
+def reports_of(row: Mapping[str, Any]) -> list[Report]:
+    """Every readable report of a player row (a row without any, or with a damaged table: [])."""
+    table = row.get(REPORTS)
+    if type(table) is not dict:
+        return []
+    reports = (report_from_json(qid, data) for qid, data in table.items())
+    return [report for report in reports if report is not None]
+
+
+REPORT_REASONS: Final = frozenset(reason.value for reason in ReportReason)
 
 
 def parse_players(data: TinyDBData | None) -> TinyDBData | None:

@@ -23,6 +23,10 @@
   shown and the right answer, as the player saw them), so an old game's recap stays true after
   a pack changes; games logged before have none and their recaps read the current bank.
   Nothing derived changes: moving from 5 or 6 only records the new schema.
+- Schema 8: a player's row in `players.json` may carry `reports`, their reports on questions
+  (`{question id: {"reason", "note", "at"}}`, `boschquiz questions --reported`). Nothing
+  derived changes; a copy of the game from before refuses the folder as too new rather than
+  write the players file without them.
 
 Only the game log and `players.json` hold anything that cannot be recomputed; every other file
 is derived from the log, so moving from schema 1 to 2 drops the derived files and replays the
@@ -46,7 +50,7 @@ from boschquiz.store.jsonfile import (
 )
 from boschquiz.store.layout import SavesLayout, TinyFile
 
-CURRENT_SCHEMA = 7
+CURRENT_SCHEMA = 8
 DERIVED_SHAPES_SCHEMA = 5
 """The last schema that changed a derived file's shape; older folders rebuild them all."""
 MIGRATED_SUFFIX = ".migrated-v0"
@@ -76,7 +80,7 @@ def upgrade(layout: SavesLayout, schema: int | None, notices: list[str]) -> None
 
 
 def record_schema(layout: SavesLayout) -> None:
-    """Schema 5 onwards (6, 7): nothing to rebuild, only the index's schema to bring up to
+    """Schema 5 onwards (6, 7, 8): nothing to rebuild, only the index's schema to bring up to
     date."""
     index = TinyFile(layout.index, read_tinydb_file(layout.index))
     meta = index.rows("meta")

@@ -32,9 +32,16 @@ from boschquiz.core.clock import Clock
 from boschquiz.core.files import describe_os_error
 from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionStats
 from boschquiz.core.spoilers import Horizon
+from boschquiz.game.reports import Report, ReportReason, clean_note
+from boschquiz.game.selection import timestamp
 from boschquiz.store import gamelog, migrations, records, scoretable
 from boschquiz.store.atomic import fsync_dir, remove_orphaned_temp_files
-from boschquiz.store.codec import ensure_json_safe, game_from_json, game_to_json
+from boschquiz.store.codec import (
+    ensure_json_safe,
+    game_from_json,
+    game_to_json,
+    replace_surrogates,
+)
 from boschquiz.store.errors import (
     INDEX_FILE,
     PLAYERS_FILE,
@@ -46,6 +53,7 @@ from boschquiz.store.errors import (
     PlayerNameTaken,
     SavesTooNew,
     StoreError,
+    UnsavableValue,
     cannot_move_aside,
     game_unreadable,
     index_ahead,
@@ -60,6 +68,9 @@ from boschquiz.store.errors import (
 from boschquiz.store.formats import (
     DAILY,
     DAILY_BEGUN,
+    MAX_REPORTED_ID,
+    MAX_REPORTS,
+    REPORTS,
     SCORES,
     Part,
     PartFile,
@@ -69,6 +80,8 @@ from boschquiz.store.formats import (
     parse_players,
     parses,
     parses_as,
+    report_to_json,
+    reports_of,
 )
 from boschquiz.store.horizon import (
     HORIZON_KEY,
@@ -284,6 +297,8 @@ class Store:
         row = rows.pop(old, None) or self._new_player_row(old)
         if removed:
             rows[new] = {**self._new_player_row(new), "removed": True}
+            if REPORTS in row:  # a removed player's reports still tell pack authors
+                rows[new][REPORTS] = row[REPORTS]
         else:
             rows[new] = {**row, "name": new}
         players.replace("players", list(rows.values()))
@@ -306,6 +321,46 @@ class Store:
             row[DAILY_BEGUN] = day.isoformat()
             players.replace("players", list(rows.values()))
             players.commit()
+
+    def add_report(
+        self, player: str, question_id: str, reason: ReportReason, note: str | None = None
+    ) -> Report:
+        """Save `player`'s report on a question, stamped now, replacing their earlier report
+        on it; returns it as saved. Written to `players.json` (fsynced) under the lock; the
+        player is created if new. The note is cleaned and cut (`game.reports.clean_note`);
+        past `MAX_REPORTS` a player's oldest reports go, and damaged ones are dropped. An id
+        too long to be a question's raises `UnsavableValue` before anything is written."""
+        name = normalize_player_name(player)
+        question_id = replace_surrogates(question_id)
+        if not 0 < len(question_id) <= MAX_REPORTED_ID:
+            raise UnsavableValue("The report could not be saved: that is not a question id.")
+        report = Report(
+            question_id, ReportReason(reason), clean_note(note), self._clock.now().isoformat()
+        )
+        entry = report_to_json(report)
+        ensure_json_safe(entry, "report")
+        self.open()
+        with self._writing():
+            players = TinyFile(self._layout.players, self.load_players())
+            rows = {row["name"]: row for row in players.rows("players")}
+            row = rows.setdefault(name, self._new_player_row(name))
+            kept = [r for r in reports_of(row) if r.question_id != question_id]
+            kept.sort(key=lambda r: timestamp(r.at))
+            table = {r.question_id: report_to_json(r) for r in kept[-(MAX_REPORTS - 1) :]}
+            table[question_id] = entry
+            row[REPORTS] = table
+            players.replace("players", list(rows.values()))
+            players.commit()
+        return report
+
+    def reports(self) -> list[tuple[str, Report]]:
+        """Every player's reports, removed players' included, as `(player, report)`; a
+        damaged report is left out (for pack authors: `boschquiz questions --reported`)."""
+        return [
+            (name, report)
+            for name, row in self._player_rows().items()
+            for report in reports_of(row)
+        ]
 
     def _new_player_row(self, name: str) -> Row:
         return {"name": name, "created": self._clock.now().isoformat(), "settings": {}}

@@ -36,6 +36,7 @@ from boschquiz.tui.messages import (
     PlayerSignedIn,
     PlayTest,
     QuestionSettled,
+    ReportQuestion,
     SaveFailed,
     ShowScores,
     StoreFailed,
@@ -328,6 +329,9 @@ class BoschQuizApp(App[int]):
 
     def on_leave_game(self, _: LeaveGame) -> None:
         self.flow.ask_leave()
+
+    def on_report_question(self, message: ReportQuestion) -> None:
+        self.flow.ask_report(message.question)
 
     def on_walk_away(self, _: WalkAway) -> None:
         self.flow.ask_walk_away()

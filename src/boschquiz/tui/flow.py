@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionBank
     from boschquiz.game.history import HistorySource, InMemoryHistory
+    from boschquiz.game.reports import ReportReason
     from boschquiz.game.round import Feedback, GameResult, GameRound
     from boschquiz.game.settings import GameSettings
     from boschquiz.store import Store
@@ -329,6 +330,53 @@ class GameFlow:
             return
         game.walk_away()
         self._finish()
+
+    # -- reporting a question --------------------------------------------------------------
+
+    def ask_report(self, question: Question) -> None:
+        """`r` on the feedback screen: ask why (a modal), then save the report in a worker,
+        with the player's data."""
+        from boschquiz.tui.screens.report import Chosen, ReportScreen
+
+        store, game = self._app.store, self.game
+        if store is None or game is None:
+            self._app.notify(
+                "Reports are saved with your player data, and the saves are not open.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        player = game.settings.player
+
+        def chosen(answer: Chosen | None) -> None:
+            if answer is not None:
+                reason, note = answer
+                self._app.run_worker(
+                    partial(self._save_report, store, player, question.id, reason, note),
+                    thread=True,
+                    exit_on_error=False,
+                    group="report",
+                )
+
+        self._app.push_screen(ReportScreen(question), chosen)
+
+    def _save_report(
+        self, store: Store, player: str, question_id: str, reason: ReportReason, note: str | None
+    ) -> None:
+        """In a thread: save the report; the outcome is a notification."""
+        try:
+            store.add_report(player, question_id, reason, note)
+        except Exception as exc:
+            self._app.call_from_thread(
+                self._app.notify,
+                f"The report could not be saved: {exc}",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self._app.call_from_thread(
+            self._app.notify, f"Reported as {reason.label}; thank you.", markup=False
+        )
 
     def _confirm(self, question: str, yes: str, no: str, then: Callable[[], None]) -> None:
         from boschquiz.tui.screens.confirm import ConfirmScreen

@@ -150,6 +150,15 @@ class LeaveGame(Message):
     """The player asked to leave the game in progress (the flow asks to confirm)."""
 
 
+class ReportQuestion(Message):
+    """The player wants to report the question just answered (the flow asks why, then saves
+    the report in a worker)."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__()
+        self.question = question
+
+
 class WalkAway(Message):
     """Ladder: the player asked to stop and keep the score (the flow asks to confirm)."""
 

@@ -21,7 +21,7 @@ from boschquiz.core.model import Outcome, QuestionType
 from boschquiz.core.numbers import points
 from boschquiz.game import ladder
 from boschquiz.game.round import Feedback, GameRound
-from boschquiz.tui.messages import ContinueGame, LeaveGame
+from boschquiz.tui.messages import ContinueGame, LeaveGame, ReportQuestion
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.footer import QuizFooter
@@ -44,6 +44,7 @@ class FeedbackScreen(QuizScreen[None]):
     IN_GAME = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "continue", "Continue", id="feedback-continue"),
+        Binding("r", "report", "Report", id="feedback-report"),
         Binding("escape", "leave", "Leave", id="feedback-leave"),
     ]
 
@@ -216,8 +217,19 @@ class FeedbackScreen(QuizScreen[None]):
         self.post_message(ContinueGame())
 
     def action_leave(self) -> None:
-        """Ask the flow to leave; the countdown to the next question stops for good (blitz's
-        game clock, which no dialog holds, keeps showing)."""
+        """Ask the flow to leave; the countdown to the next question stops for good."""
+        self._hold()
+        self.post_message(LeaveGame())
+
+    def action_report(self) -> None:
+        """Ask the flow to report this question; the countdown to the next question stops
+        (the player is writing), and Enter continues afterwards."""
+        self._hold()
+        self.post_message(ReportQuestion(self.feedback.question))
+
+    def _hold(self) -> None:
+        """Stop the countdown to the next question for good: Enter continues (blitz's game
+        clock, which no dialog holds, keeps showing)."""
         if self._timer is not None and not self.game.rules.open_ended:
             self._timer.stop()
             self._timer = None
@@ -225,4 +237,3 @@ class FeedbackScreen(QuizScreen[None]):
         self._shown_seconds = None
         self._shown_what = None
         self.check_clock()
-        self.post_message(LeaveGame())

@@ -60,6 +60,8 @@ SECTIONS: tuple[tuple[str, str], ...] = (
         "[b]↑ ↓ Enter[/b]   choose and answer: a new question starts with nothing\n"
         "            chosen, so a second Enter after the feedback does nothing\n"
         "[b]Enter[/b]       continue after the feedback\n"
+        "[b]r[/b]           on the feedback: report the question (wrong, unclear,\n"
+        "            too easy, too hard), with a note for its author if you like\n"
         "[b]F5[/b] 50:50   [b]F6[/b] skip   [b]F7[/b] +15 s   [b]F8[/b] walk away (ladder)\n"
         "[b]Esc[/b]         back; leaving a game asks first (the daily is then\n"
         "            scored on what you answered: it counts from its first question)\n"
