@@ -98,7 +98,7 @@ async def test_new_game_counts_matching_questions_and_starts(tmp_path: Path) -> 
         assert "16 questions match" in screen_text(app)
         categories = app.screen.query_one("#new-game-categories")
         categories.focus()
-        await pilot.press("space")
+        await pilot.press("a", "space")  # untick all, then tick the first: books
         await settle(pilot)
         assert "1 question matches (fewer than 10: all will be played)" in screen_text(app)
         await pilot.press("ctrl+s")

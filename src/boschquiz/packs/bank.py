@@ -7,11 +7,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boschquiz.core.diagnostics import Diagnostic
-from boschquiz.core.model import QuestionBank
+from boschquiz.core.model import (
+    GENERATED_PACK_ID,
+    GENERATED_PACK_TITLE,
+    Question,
+    QuestionBank,
+)
 from boschquiz.core.paths import AppPaths
 from boschquiz.facts import generate_from_dir
 from boschquiz.packs.discovery import discover
 from boschquiz.packs.loader import PackLoadResult
+
+
+@dataclass(frozen=True)
+class InstalledPack:
+    """One of "the installed packs" as a player sees them: a pack file (valid or not), or the
+    questions generated from the facts base, which play and filter like one more pack."""
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    result: PackLoadResult | None = None
+    """The pack file's outcome; None for the generated pack."""
+
+    @property
+    def generated(self) -> bool:
+        return self.result is None
 
 
 @dataclass(frozen=True)
@@ -25,6 +46,27 @@ class BankLoad:
     @property
     def broken_packs(self) -> tuple[PackLoadResult, ...]:
         return tuple(p for p in self.packs if p.pack is None)
+
+    @property
+    def installed(self) -> tuple[InstalledPack, ...]:
+        """The installed packs, the one list the menu, New game and Packs all show: every pack
+        file found (a broken one with no questions), then the generated questions when there
+        are any."""
+        files = tuple(
+            InstalledPack(result.pack.id, result.pack.info.title, result.pack.questions, result)
+            if result.pack is not None
+            else InstalledPack(result.path.stem, result.path.stem, (), result)
+            for result in self.packs
+        )
+        generated = tuple(q for q in self.bank.questions if q.pack == GENERATED_PACK_ID)
+        if not generated:
+            return files
+        return (*files, InstalledPack(GENERATED_PACK_ID, GENERATED_PACK_TITLE, generated))
+
+    @property
+    def playable(self) -> tuple[InstalledPack, ...]:
+        """The installed packs that have questions to play."""
+        return tuple(p for p in self.installed if p.questions)
 
 
 def load_bank(

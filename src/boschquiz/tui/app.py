@@ -61,8 +61,9 @@ class BoschQuizApp(App[int]):
     theme: Reactive[str] = Reactive(DEFAULT_THEME)
     """The game's own theme from the first frame (see `get_theme`); a player's saved choice
     replaces it when they sign in."""
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]  # noqa: RUF012 (Textual types it as an instance variable)
-    """Screens under 16 rows get `-short`: their stylesheets drop padding there."""
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-medium"), (24, "-tall")]  # noqa: RUF012
+    """Screens get `-short` under 16 rows and `-medium` under 24: their stylesheets drop
+    padding and spacing there. (Textual types the attribute as an instance variable.)"""
     TITLE = "boschquiz"
     SUB_TITLE = "trivia from the Bosch universe"
     BINDINGS: ClassVar[list[BindingType]] = [

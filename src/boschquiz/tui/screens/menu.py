@@ -144,7 +144,7 @@ class MenuScreen(QuizScreen[None]):
         quiz = self.quiz
         if quiz.bank is not None:
             questions = len(quiz.bank.bank.questions)
-            packs = sum(1 for p in quiz.bank.packs if p.pack is not None)
+            packs = len(quiz.bank.playable)
             text = Content(f"{questions} questions in {packs} pack{'' if packs == 1 else 's'}")
         elif quiz.bank_error is not None:
             text = Content("questions could not be loaded: see Packs")
