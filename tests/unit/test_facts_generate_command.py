@@ -30,7 +30,8 @@ def test_written_pack_validates_as_a_pack(tmp_path: Path) -> None:
 
 
 def test_written_pack_keeps_answers_and_choices(tmp_path: Path) -> None:
-    """Each written question plays the same as the generated one: answer, choices, tier."""
+    """Each written question plays the same as the generated one: answer, choices, tier, and
+    the family (its `fact:`), so a game asks one question per fact from the written pack too."""
     out = tmp_path / "gen.yaml"
     main(["generate", "-o", str(out)])
     result = load_pack(out)
@@ -46,6 +47,7 @@ def test_written_pack_keeps_answers_and_choices(tmp_path: Path) -> None:
             question.difficulty,
         )
         assert set(twin.accept) == set(question.accept)
+        assert twin.family == question.family
 
 
 def test_without_output_the_pack_goes_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:

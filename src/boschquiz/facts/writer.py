@@ -1,7 +1,8 @@
 """Generated questions written as a regular question pack (format v1), for `boschquiz generate`.
 
 Pack question ids may hold only `[a-z0-9-]`, so `gen/<fact-id>/<form>` is written as the
-question id `<fact-id>--<form>` (fact ids never contain a double dash) in the pack `generated`.
+question id `<fact-id>--<form>` (fact ids never contain a double dash) in the pack `generated`,
+with `fact: <fact-id>`, so the written pack keeps one question per fact in a game.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def _question_data(question: Question) -> dict[str, object]:
     data: dict[str, object] = {
         "id": pack_question_id(question),
         "type": question.type.value,
+        "fact": question.family.removeprefix(f"{PACK_ID}/"),
         "prompt": question.prompt,
     }
     if question.type is QuestionType.CHOICE:
