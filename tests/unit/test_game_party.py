@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from boschquiz.core.clock import FakeClock
-from boschquiz.core.model import Difficulty, Outcome, Question, QuestionType
+from boschquiz.core.diagnostics import UserFacingError
+from boschquiz.core.model import (
+    Difficulty,
+    GameTerms,
+    Mode,
+    Outcome,
+    PartySeat,
+    Question,
+    QuestionBank,
+    QuestionStats,
+    QuestionType,
+)
+from boschquiz.core.spoilers import Horizon, strictest
+from boschquiz.game import ranking
+from boschquiz.game.history import InMemoryHistory
+from boschquiz.game.modes import MODES
 from boschquiz.game.party import PartyError, PartyRound, party_questions, standings
-from boschquiz.game.scoring import BASE_POINTS
+from boschquiz.game.scoring import BASE_POINTS, recompute_score
+from boschquiz.game.settings import GameSettings
+from boschquiz.game.start import start_party
 from boschquiz.game.tiers import TIERS
+from tests.unit.test_game_support import bank_of, new_game, typed_question
 
 
 def _choice(n: int, answer: str = "Right", wrong: int = 3) -> Question:
@@ -166,3 +186,155 @@ def test_standings_without_history_have_no_moves() -> None:
         ("A", 2, 0),
         ("C", 2, 0),
     ]
+
+
+# -- the mode row, starting a party, its records ---------------------------------------------
+
+
+def _bank() -> QuestionBank:
+    """Twelve choice questions and ten typed ones."""
+    typed = tuple(typed_question(f"t{n}", "Bosch") for n in range(10))
+    return QuestionBank((*bank_of(4).questions, *typed))
+
+
+def _start(
+    bank: QuestionBank, history: InMemoryHistory | None = None, **kwargs: object
+) -> PartyRound:
+    settings = GameSettings(**kwargs)  # type: ignore[arg-type]
+    return start_party(
+        bank, settings, ["Ana", "Ben", "Cy"], FakeClock(), history or InMemoryHistory()
+    )
+
+
+def _play_out(game: PartyRound, clock: FakeClock, winners: tuple[int, ...] = (0,)) -> None:
+    """Everyone answers every question; the players in `winners` right, the others wrong."""
+    while True:
+        for seat in range(len(game.players)):
+            game.answer(seat, _right(game) if seat in winners else _wrong(game))
+        clock.advance(1)
+        game.reveal()
+        if game.next() is None:
+            return
+
+
+def test_the_party_row_of_the_mode_table() -> None:
+    """Party: its own table, ten questions, no typed question, at most four choices, timed."""
+    rules = MODES[Mode.PARTY]
+    assert (rules.table_label, rules.questions, rules.timed) == ("Party", 10, True)
+    assert not rules.typed_questions
+    assert rules.max_choices == 4
+    assert (rules.players.start, rules.players.stop - 1) == (2, 6)
+    assert ranking.STANDARD_LENGTH[Mode.PARTY] == 10
+
+
+def test_a_started_party_asks_ten_questions_without_typed_ones() -> None:
+    game = _start(_bank())
+    assert game.total == 10
+    seen = []
+    while True:
+        seen.append(game.shown.question)
+        assert len(game.shown.choices) <= 4
+        for seat in range(3):
+            game.answer(seat, 0)
+        game.reveal()
+        if game.next() is None:
+            break
+    assert all(q.type is not QuestionType.TYPED for q in seen)
+
+
+def test_a_party_prefers_questions_none_of_its_players_has_seen() -> None:
+    """Each player's history counts: of 30 questions, the players saw 21 between them (7
+    each); the 9 none of them has seen are all asked before any seen one."""
+    bank = bank_of(10)
+    history = InMemoryHistory()
+    players = ["Ana", "Ben", "Cy"]
+    seen = [q for n, q in enumerate(bank.questions) if n % 10 < 7]
+    for n, q in enumerate(seen):
+        stats = QuestionStats(q.id, seen=1, right=1, last_seen="2026-11-20T10:00:00")
+        history.set_stats(players[n % 3], stats)
+    game = _start(bank, history)
+    asked = {game.shown.question.id}
+    while True:
+        for seat in range(3):
+            game.answer(seat, 0)
+        game.reveal()
+        if game.next() is None:
+            break
+        asked.add(game.shown.question.id)
+    unseen = {q.id for q in bank.questions} - {q.id for q in seen}
+    assert len(unseen) == 9
+    assert unseen <= asked
+
+
+def test_the_strictest_horizon_of_the_players_applies() -> None:
+    bank = QuestionBank(
+        tuple(
+            replace(q, spoils=("bosch:5",) if n % 2 else ())
+            for n, q in enumerate(bank_of(10).questions)
+        )
+    )
+    settings = GameSettings(horizon=Horizon.everything())
+    game = start_party(
+        bank,
+        settings,
+        ["Ana", "Ben"],
+        FakeClock(),
+        InMemoryHistory(),
+        horizons=(Horizon.parse("bosch:7"), Horizon.parse("bosch:2")),
+    )
+    asked = []
+    while True:
+        asked.append(game.shown.question)
+        for seat in range(2):
+            game.answer(seat, 0)
+        game.reveal()
+        if game.next() is None:
+            break
+    assert asked
+    assert all(not q.spoils for q in asked)
+
+
+def test_strictest_takes_the_fewest_seasons_and_books_only_when_all_have_them() -> None:
+    first = Horizon.parse("bosch:7,legacy:1,ballard:1", books=True)
+    second = Horizon.parse("bosch:3,legacy:2", books=False)
+    shared = strictest([first, second])
+    assert shared == Horizon.parse("bosch:3,legacy:1,ballard:0")
+    assert not shared.books
+    assert strictest([first, first]).books
+    assert strictest([]) == Horizon.everything()
+
+
+def test_records_link_every_player_and_rank_only_the_winners() -> None:
+    clock = FakeClock()
+    game = PartyRound(
+        [_choice(n) for n in range(10)],
+        ["Ana", "Ben", "Cy"],
+        clock,
+        seed=4,
+        terms=GameTerms(length=10),
+        party_id="p1",
+    )
+    _play_out(game, clock, winners=(0, 1))
+    records = game.records()
+    assert [r.player for r in records] == ["Ana", "Ben", "Cy"]
+    assert {r.party for r in records} == {
+        PartySeat("p1", 1, 3),
+        PartySeat("p1", 3, 3),
+    }
+    assert all(r.mode is Mode.PARTY and recompute_score(r) == r.score for r in records)
+    ranked = [ranking.is_ranked(r.mode, r.terms, r.party) for r in records]
+    assert ranked == [True, True, False]
+    assert ranking.custom_reasons(records[2].mode, records[2].terms, records[2].party) == (
+        "placed 3 of 3",
+    )
+
+
+def test_records_are_refused_before_the_last_reveal() -> None:
+    game = _game(FakeClock())
+    with pytest.raises(PartyError):
+        game.records()
+
+
+def test_a_solo_start_refuses_the_party_mode() -> None:
+    with pytest.raises(UserFacingError, match="players"):
+        new_game(bank_of(4), mode=Mode.PARTY)

@@ -30,6 +30,7 @@ from boschquiz.store import Store
 from boschquiz.store.codec import game_to_json
 from boschquiz.store.layout import SavesLayout
 from tests.data.saves.fault_steps import run_steps
+from tests.unit.test_store_party import party_of
 from tests.unit.test_store_support import make_game, with_score
 
 REPO = Path(__file__).resolve().parents[2]
@@ -43,18 +44,19 @@ FILES = {
     "segment-old": "games/games-000000.json",
     "segment-last": "games/games-000001.json",
     "scores": "scores/classic.json",
+    "party-scores": "scores/party.json",
     "daily": "daily/2026-11.json",
     "stats": str(SavesLayout(Path()).stats_file("Ann")),
     "legacy": "boschquiz.json",
 }
 """Every kind of saves file (the log twice: a full segment, and the one the next game joins)."""
 
-SEGMENT_GAMES = {"segment-old": set(range(1, 26)), "segment-last": {26, 27}}
+SEGMENT_GAMES = {"segment-old": set(range(1, 26)), "segment-last": {26, 27, 28, 29}}
 
 
 def build_history(folder: Path) -> None:
-    """27 games (two log segments), two players, a daily, a practice game, settings and a
-    spoiler horizon."""
+    """29 games (two log segments), three players, a daily, a practice game, a party of two,
+    settings and a spoiler horizon."""
     store = Store(folder, FakeClock())
     for n in range(20):
         store.record_game(with_score(make_game("Ann", seed=n), 100 + n))
@@ -62,6 +64,7 @@ def build_history(folder: Path) -> None:
         store.record_game(make_game("Bob", seed=n))
     store.record_game(make_game("Ann", mode=Mode.DAILY, daily_date="2026-11-24"))
     store.record_game(make_game("Ann", mode=Mode.PRACTICE))
+    store.record_party(party_of(("Ann", "Cy"), (1, 2)))
     store.save_player_settings("Ann", {"theme": "noir"})
     store.save_player_horizon("Ann", Horizon.parse("bosch:3,legacy:1"))
 
@@ -165,8 +168,8 @@ def damaged_copy(history: Path, tmp_path: Path, name: str, damage: str) -> Path:
 
 
 def expected_games(name: str, damage: str) -> set[int]:
-    """The games that must still count: all 27, but those in a damaged log segment."""
-    return set(range(1, 28)) - SEGMENT_GAMES.get(name, set())
+    """The games that must still count: all 29, but those in a damaged log segment."""
+    return set(range(1, 30)) - SEGMENT_GAMES.get(name, set())
 
 
 def check_report(report: dict[str, Any], folder: Path, name: str, damage: str) -> None:

@@ -23,7 +23,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boschquiz.core.clock import FakeClock
-from boschquiz.core.model import AnswerRecord, Difficulty, GameRecord, Mode, Outcome, ShownText
+from boschquiz.core.model import (
+    AnswerRecord,
+    Difficulty,
+    GameRecord,
+    Mode,
+    Outcome,
+    PartySeat,
+    ShownText,
+)
 from boschquiz.store import InvalidPlayerName, Store, UnsavableValue
 from boschquiz.store.atomic import encode_tinydb
 from boschquiz.store.codec import check_game, game_from_json, game_to_json, replace_surrogates
@@ -101,6 +109,15 @@ GAMES = st.builds(
     best_streak=WHOLE,
     answers=st.lists(ANSWERS, max_size=4).map(tuple),
     daily_date=DAILY,
+    party=st.one_of(
+        st.none(),
+        st.builds(
+            PartySeat,
+            id=st.one_of(HOSTILE_TEXT, st.text(min_size=60, max_size=70)),
+            place=st.one_of(st.integers(1, 6), WHOLE),
+            players=st.one_of(st.integers(2, 6), WHOLE),
+        ),
+    ),
 )
 
 
@@ -157,6 +174,9 @@ def as_saved(record: GameRecord) -> GameRecord:
         duration=float(record.duration),
         answers=answers,
         daily_date=None if record.daily_date is None else replace_surrogates(record.daily_date),
+        party=None
+        if record.party is None
+        else replace(record.party, id=replace_surrogates(record.party.id)),
     )
 
 
@@ -295,7 +315,17 @@ def unchecked_json(record: GameRecord) -> dict[str, Any]:
             for a in record.answers
         ],
         "daily_date": record.daily_date,
-    }
+    } | (
+        {}
+        if record.party is None
+        else {
+            "party": {
+                "id": record.party.id,
+                "place": record.party.place,
+                "players": record.party.players,
+            }
+        }
+    )
 
 
 def test_nan_is_refused_on_both_sides() -> None:

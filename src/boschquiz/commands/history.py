@@ -72,7 +72,7 @@ def _known_questions(paths: AppPaths) -> dict[str, Question]:
 
 
 def game_json(game_id: int, record: GameRecord, questions: dict[str, Question]) -> dict[str, Any]:
-    custom = custom_reasons(record.mode, record.terms)
+    custom = custom_reasons(record.mode, record.terms, record.party)
     return {
         "game_id": game_id,
         "player": record.player,
@@ -91,6 +91,13 @@ def game_json(game_id: int, record: GameRecord, questions: dict[str, Question]) 
         "custom": list(custom),
         "recorded_before_rules": record.terms is None,
         "ladder": _ladder_json(record),
+        "party": None
+        if record.party is None
+        else {
+            "id": record.party.id,
+            "place": record.party.place,
+            "players": record.party.players,
+        },
         "answers": [line.to_json() for line in recap(record, questions)],
     }
 
@@ -109,7 +116,7 @@ def _ladder_json(record: GameRecord) -> dict[str, Any] | None:
 
 
 def game_text(game_id: int, record: GameRecord, questions: dict[str, Question]) -> list[str]:
-    custom = custom_reasons(record.mode, record.terms)
+    custom = custom_reasons(record.mode, record.terms, record.party)
     standing = "ranked" if not custom else "custom: " + "; ".join(custom)
     head = (
         f"Game {game_id} · {record.started_at[:16].replace('T', ' ')} · {record.mode.value}"

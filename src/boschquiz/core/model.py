@@ -181,6 +181,7 @@ class Mode(StrEnum):
     DAILY = "daily"
     REVIEW = "review"
     PRACTICE = "practice"
+    PARTY = "party"
 
 
 class Outcome(StrEnum):
@@ -242,10 +243,22 @@ class GameTerms:
 
 
 @dataclass(frozen=True)
+class PartySeat:
+    """A party game's link to the others of its party: every player's record of one party
+    carries the same `id`, their own final `place` (ties share one) and the party's size."""
+
+    id: str
+    place: int
+    players: int
+
+
+@dataclass(frozen=True)
 class GameRecord:
     """A finished game as the store keeps it. `started_at` is an ISO-8601 timestamp.
 
-    `terms` is None for a game recorded before the ranking rules (it keeps its standing)."""
+    `terms` is None for a game recorded before the ranking rules (it keeps its standing).
+    `party` links a party game to the other players' records of the same party (None: a
+    game played alone)."""
 
     player: str
     mode: Mode
@@ -263,6 +276,7 @@ class GameRecord:
     answers: tuple[AnswerRecord, ...]
     daily_date: str | None = None
     terms: GameTerms | None = None
+    party: PartySeat | None = None
 
 
 @dataclass(frozen=True)

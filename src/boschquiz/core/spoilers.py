@@ -212,3 +212,14 @@ class Horizon:
 
     def _key(self) -> tuple[tuple[int, ...], bool]:
         return tuple(self.watched.get(s, 0) for s in SEASONS), self.books
+
+
+def strictest(horizons: Iterable[Horizon]) -> Horizon:
+    """The horizon several players share: per show the fewest seasons any of them has
+    watched, book spoilers only when every one of them has them on. No horizon at all:
+    everything (a game nobody limits)."""
+    chosen = list(horizons)
+    if not chosen:
+        return Horizon.everything()
+    watched = {show: min(h.watched.get(show, 0) for h in chosen) for show in SEASONS}
+    return Horizon(MappingProxyType(watched), all(h.books for h in chosen))

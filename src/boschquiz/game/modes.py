@@ -54,6 +54,14 @@ class ModeRules:
     """Whether answers earn points at all (practice: no)."""
     forgiving_feedback: bool = True
     """Whether feedback's wait grows by `EXPLANATION_EXTRA_SECONDS` with an explanation."""
+    typed_questions: bool = True
+    """Whether typed questions may be asked (party: no, one keyboard cannot take six typed
+    answers at once)."""
+    max_choices: int | None = None
+    """The most choices a question shows (party: four, one key each in a player's block);
+    None: all of them (the tier decides)."""
+    players: range = range(1, 2)
+    """How many players share one game (party: 2 to 6 on one screen)."""
 
     def feedback_wait(self, with_explanation: bool) -> float | None:
         """Seconds the feedback stays before the game moves on by itself (None: never)."""
@@ -158,6 +166,25 @@ MODES: Mapping[Mode, ModeRules] = {
         explains=True,
         auto_continue=None,
         scores_points=False,
+    ),
+    Mode.PARTY: ModeRules(
+        Mode.PARTY,
+        label="Party",
+        choice_label=None,
+        table_label="Party",
+        summary="2 to 6 players on one keyboard answer the same ten questions at once, each on"
+        " their own four keys; the table ranks the winners",
+        timed=True,
+        questions=10,
+        player_sets_count=False,
+        open_ended=False,
+        lifelines=False,
+        ranked=True,
+        explains=False,
+        auto_continue=None,
+        typed_questions=False,
+        max_choices=4,
+        players=range(2, 7),
     ),
 }
 

@@ -6,40 +6,58 @@ out; then the reveal: who was right, each player's points by speed (the one scor
 `score_answer`, with each player's own streak) and the standings, with each player's move up
 or down. Questions are choice questions with at most four choices shown (the right answer and
 the first wrong ones, shuffled) and true/false ones: typed questions are left out, since one
-keyboard cannot take six typed answers at once.
+keyboard cannot take six typed answers at once. Those rules are the party row of the mode table
+(`game/modes.py`). When the last question is revealed, `records()` gives every player's game
+for the store, linked by one party id (`Store.record_party` saves them all at once).
 """
 
 from __future__ import annotations
 
 import random
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from boschquiz.core.clock import Clock
+from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import (
     AnswerRecord,
     Difficulty,
+    GameRecord,
+    GameTerms,
     Mode,
     Outcome,
+    PartySeat,
     Question,
     QuestionType,
     ShownText,
 )
+from boschquiz.game.modes import MODES
 from boschquiz.game.scoring import best_streak, next_streak, score_answer
 from boschquiz.game.tiers import time_limit_for
 
-MIN_PLAYERS = 2
-MAX_PLAYERS = 6
-MAX_CHOICES = 4
+RULES = MODES[Mode.PARTY]
+MIN_PLAYERS = RULES.players.start
+MAX_PLAYERS = RULES.players.stop - 1
+MAX_CHOICES = RULES.max_choices or 4
 
 
-class PartyError(ValueError):
+class PartyError(UserFacingError, ValueError):
     """A party that cannot be played as asked (players, questions)."""
 
 
 def party_questions(questions: Sequence[Question]) -> tuple[Question, ...]:
-    """The questions a party game may ask: no typed ones."""
-    return tuple(q for q in questions if q.type is not QuestionType.TYPED)
+    """The questions a party game may ask: no typed ones (`ModeRules.typed_questions`)."""
+    return tuple(q for q in questions if RULES.typed_questions or q.type is not QuestionType.TYPED)
+
+
+def check_players(players: Sequence[str]) -> None:
+    """Raise `PartyError` unless `players` are 2 to 6 different names."""
+    if not MIN_PLAYERS <= len(players) <= MAX_PLAYERS:
+        raise PartyError(f"a party is {MIN_PLAYERS} to {MAX_PLAYERS} players, not {len(players)}")
+    folded = [p.casefold() for p in players]
+    if len(set(folded)) != len(folded):
+        raise PartyError("every player in a party needs a different name")
 
 
 @dataclass(frozen=True)
@@ -120,14 +138,12 @@ class PartyRound:
         tier: Difficulty = Difficulty.MEDIUM,
         seed: int = 0,
         steady: bool = False,
+        bank_hash: str = "",
+        terms: GameTerms | None = None,
+        party_id: str | None = None,
+        notice: str | None = None,
     ) -> None:
-        if not MIN_PLAYERS <= len(players) <= MAX_PLAYERS:
-            raise PartyError(
-                f"a party is {MIN_PLAYERS} to {MAX_PLAYERS} players, not {len(players)}"
-            )
-        folded = [p.casefold() for p in players]
-        if len(set(folded)) != len(folded):
-            raise PartyError("every player in a party needs a different name")
+        check_players(players)
         asked = party_questions(questions)
         if not asked:
             raise PartyError("no question fits a party game (typed questions are left out)")
@@ -138,6 +154,15 @@ class PartyRound:
         self.tier = tier
         self.seed = seed
         self.steady = steady
+        self.bank_hash = bank_hash
+        self.terms = terms
+        self.party_id = party_id if party_id is not None else secrets.token_hex(8)
+        """Links every player's saved game of this party."""
+        self.notice = notice
+        """A sentence for the players about the questions chosen (fewer than asked), or None."""
+        self._started_wall = clock.now()
+        self._started = clock.monotonic()
+        self._ended: float | None = None
         self._given: dict[int, tuple[str, float]] = {}
         self._places: dict[str, int] = {p.name: 1 for p in self._players}
         self._revealed: Reveal | None = None
@@ -242,7 +267,7 @@ class PartyRound:
                 tier=self.tier,
                 steady=self.steady,
                 streak=player.streak,
-                mode=Mode.CLASSIC,
+                mode=Mode.PARTY,
             )
             player.answers.append(
                 AnswerRecord(
@@ -266,7 +291,46 @@ class PartyRound:
         table = standings([(p.name, p.score) for p in self._players], before)
         self._places = {s.player: s.place for s in table}
         self._revealed = Reveal(shown, tuple(results), table)
+        if self.finished:
+            self._ended = self._clock.monotonic()
         return self._revealed
+
+    def streak_of(self, player: int) -> int:
+        """The player's current run of right answers."""
+        return self._players[player].streak
+
+    def records(self) -> tuple[GameRecord, ...]:
+        """Every player's game, in seat order, once the last question is revealed: each
+        scored on its own answers, all carrying this party's id, their place and its size."""
+        if not self.finished or self._ended is None:
+            raise PartyError("the party is not over yet")
+        places = {s.player: s.place for s in self.podium()}
+        asked = self._questions[: self._shown.index + 1]
+        packs = tuple(sorted({q.pack for q in asked}))
+        records = []
+        for player in self._players:
+            answers = tuple(player.answers)
+            records.append(
+                GameRecord(
+                    player=player.name,
+                    mode=Mode.PARTY,
+                    tier=self.tier,
+                    steady=self.steady,
+                    seed=self.seed,
+                    packs=packs,
+                    bank_hash=self.bank_hash,
+                    started_at=self._started_wall.isoformat(),
+                    duration=round(self._ended - self._started, 3),
+                    score=player.score,
+                    correct=sum(1 for a in answers if a.outcome is Outcome.CORRECT),
+                    answered=len(answers),
+                    best_streak=best_streak([a.outcome for a in answers]),
+                    answers=answers,
+                    terms=self.terms,
+                    party=PartySeat(self.party_id, places[player.name], len(self._players)),
+                )
+            )
+        return tuple(records)
 
     def next(self) -> PartyQuestion | None:
         """After the reveal: show the next question, or None when the game is over."""

@@ -8,13 +8,16 @@ the standing it had, so no player silently loses a high score.
 
 The daily ignores seeds and filters (everyone gets the same ten), so only its bank and its
 length can unrank it.
+
+A party's table ranks its winners: every player's game of a party is saved, and those that
+did not finish first (ties share first place) are listed as custom, "placed 2 of 3".
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from boschquiz.core.model import GameTerms, Mode
+from boschquiz.core.model import GameTerms, Mode, PartySeat
 from boschquiz.game.modes import MODES
 
 TABLED_MODES = frozenset(mode for mode, rules in MODES.items() if rules.ranked)
@@ -34,13 +37,17 @@ def may_be_ranked(mode: Mode) -> bool:
     return mode in TABLED_MODES
 
 
-def custom_reasons(mode: Mode, terms: GameTerms | None) -> tuple[str, ...]:
+def custom_reasons(
+    mode: Mode, terms: GameTerms | None, party: PartySeat | None = None
+) -> tuple[str, ...]:
     """Why a game is not ranked, in a few words each; empty when it is ranked."""
     if not may_be_ranked(mode):
         return (f"{mode.value} has no table",)
-    if terms is None:
-        return ()
     reasons: list[str] = []
+    if party is not None and party.place != 1:
+        reasons.append(f"placed {party.place} of {party.players}")
+    if terms is None:
+        return tuple(reasons)
     standard = STANDARD_LENGTH.get(mode)
     if standard is not None and terms.length != standard:
         reasons.append(f"{terms.length} questions, not {standard}")
@@ -61,6 +68,6 @@ def filter_phrases(
     return [f"{what} {', '.join(chosen)}" for what, chosen in named if chosen]
 
 
-def is_ranked(mode: Mode, terms: GameTerms | None) -> bool:
-    """Whether a game of `mode` played with `terms` enters its high-score table."""
-    return not custom_reasons(mode, terms)
+def is_ranked(mode: Mode, terms: GameTerms | None, party: PartySeat | None = None) -> bool:
+    """Whether a game of `mode` played with `terms` (and `party` seat) enters its table."""
+    return not custom_reasons(mode, terms, party)

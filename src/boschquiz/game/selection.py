@@ -50,6 +50,23 @@ def matching(questions: Iterable[Question], settings: GameSettings) -> list[Ques
     ]
 
 
+def shared_stats(
+    players: Sequence[Mapping[str, QuestionStats]],
+) -> dict[str, QuestionStats]:
+    """Several players' histories as one, for a game they play together: a question counts as
+    seen when any of them has seen it, last seen when the latest of them saw it. Drawing from
+    it prefers questions none of them has seen."""
+    merged: dict[str, QuestionStats] = {}
+    for stats in players:
+        for question_id, mine in stats.items():
+            if is_fresh(mine):
+                continue
+            known = merged.get(question_id)
+            if known is None or (known.last_seen or "") < (mine.last_seen or ""):
+                merged[question_id] = mine
+    return merged
+
+
 def quotas(mix: Mapping[Difficulty, float], count: int) -> dict[Difficulty, int]:
     """`count` split by `mix`, largest remainder first (ties: easier first)."""
     exact = {d: mix.get(d, 0.0) * count for d in Difficulty}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import secrets
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -19,16 +19,19 @@ from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.core.model import (
     AnswerKind,
     Difficulty,
+    GameTerms,
     Mode,
     Question,
     QuestionBank,
     QuestionStats,
 )
+from boschquiz.core.spoilers import Horizon, strictest
 from boschquiz.game import ranking, selection
 from boschquiz.game.daily import daily_bank, daily_questions, daily_seed
 from boschquiz.game.history import HistorySource
 from boschquiz.game.matching import AnswerMatcher
 from boschquiz.game.modes import MODES, question_count
+from boschquiz.game.party import PartyRound, check_players, party_questions
 from boschquiz.game.round import GameRound
 from boschquiz.game.settings import GameSettings
 from boschquiz.game.tiers import TIERS
@@ -72,6 +75,8 @@ def start_game(
     no missed question, `DailyAlreadyPlayedError` on a second daily the same day, and
     `UserFacingError` for a question count below 1.
     """
+    if MODES[settings.mode].players.start > 1:
+        raise UserFacingError(f"a {settings.mode.value} game needs its players named (`--players`)")
     if settings.questions is not None and settings.questions < 1:
         raise UserFacingError(
             f"the number of questions must be at least 1, not {settings.questions}"
@@ -118,6 +123,68 @@ def start_game(
         complete_bank=bank.complete,
         narrowed=_filters_narrow(bank, settings),
         tells_widening=widened and not told_widening,
+    )
+
+
+def start_party(
+    bank: QuestionBank,
+    settings: GameSettings,
+    players: Sequence[str],
+    clock: Clock,
+    history: HistorySource,
+    horizons: Sequence[Horizon] = (),
+) -> PartyRound:
+    """Choose a party's questions and show the first one to every player.
+
+    The strictest of `settings.horizon` and the players' own `horizons` applies (what none
+    of them has watched is never asked); questions none of the players has seen come first.
+    Raises `PartyError` for players that cannot make a party, `NoQuestionsError` when nothing
+    matches.
+    """
+    check_players(players)
+    rules = MODES[Mode.PARTY]
+    seeded = settings.seed is not None
+    seed = settings.seed if settings.seed is not None else secrets.randbelow(SEED_RANGE)
+    settings = replace(
+        settings,
+        mode=Mode.PARTY,
+        questions=None,
+        seed=seed,
+        horizon=strictest([settings.horizon, *horizons]),
+    )
+    candidates = list(party_questions(selection.matching(bank.questions, settings)))
+    if not candidates:
+        raise NoQuestionsError(_nothing_matches(settings, len(bank.questions)))
+    stats = selection.shared_stats([history.question_stats(player) for player in players])
+    rng = random.Random(f"select:{seed}")
+    chosen = selection.drawing(candidates, rules.questions, TIERS[settings.tier].mix, stats, rng)
+    questions = chosen.questions
+    rng.shuffle(questions)
+    notice = None
+    if len(questions) < rules.questions:
+        notice = (
+            f"only {len(questions)} questions fit a party with these settings;"
+            f" playing all {len(questions)}"
+        )
+    narrowed = _filters_narrow(bank, settings)
+    terms = GameTerms(
+        seeded=seeded,
+        packs=tuple(settings.packs) if narrowed else (),
+        shows=tuple(str(show) for show in settings.shows) if narrowed else (),
+        categories=tuple(settings.categories) if narrowed else (),
+        own_bank=not bank.complete,
+        length=len(questions),
+    )
+    return PartyRound(
+        questions,
+        players,
+        clock,
+        tier=settings.tier,
+        seed=seed,
+        steady=settings.steady,
+        bank_hash=bank.content_hash,
+        terms=terms,
+        notice=notice,
     )
 
 

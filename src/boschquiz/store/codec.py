@@ -8,8 +8,10 @@ damaged) is left where it is, not counted, and the player is told.
 Limits (also in docs/saves.md): whole numbers within +-`MAX_WHOLE` (2^64 - 1, 20 digits: a
 daily seed takes 64 bits); times in seconds finite and within +-`MAX_SECONDS`; the start an
 ISO-8601 time, it and its end (start + duration) in the years 1900-8999; the daily date
-`YYYY-MM-DD`; text holds no lone surrogate (the writer replaces one with U+FFFD, as a UTF-8
-decoder does); nothing nested deeper than `jsonfile.MAX_DEPTH` counting from the file's top.
+`YYYY-MM-DD`; a party seat's id 1-`MAX_PARTY_ID` characters, its size 2-`MAX_PARTY_PLAYERS`
+and its place 1 to that size; text holds no lone surrogate (the writer replaces one with
+U+FFFD, as a UTF-8 decoder does); nothing nested deeper than `jsonfile.MAX_DEPTH` counting
+from the file's top.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from boschquiz.core.model import (
     GameTerms,
     Mode,
     Outcome,
+    PartySeat,
     QuestionStats,
     ShownText,
 )
@@ -49,6 +52,10 @@ MAX_SHOWN_TEXT: Final = 1_000
 (ending in "…"). A prompt a player can read is far shorter."""
 MAX_SHOWN_CHOICES: Final = 12
 """The most choices kept as shown with an answer (a pack has at most 6)."""
+MAX_PARTY_ID: Final = 64
+"""The longest party id saved (ours are 16 hex digits)."""
+MAX_PARTY_PLAYERS: Final = 6
+"""The most players a saved party may have (`game.party.MAX_PLAYERS`)."""
 GAME_DEPTH: Final = MAX_DEPTH - 2
 """A game sits two levels down in its log segment (`{"games": {"<id>": game}}`)."""
 
@@ -172,6 +179,8 @@ def game_to_json(record: GameRecord) -> dict[str, Any]:
     }
     if record.terms is not None:
         data["terms"] = terms_to_json(record.terms)
+    if record.party is not None:
+        data["party"] = party_to_json(record.party)
     problem = check_game(data)
     if problem is not None:
         raise UnsavableValue(f"The game could not be saved: {problem}.")
@@ -286,6 +295,10 @@ def _check_game(game: dict[str, Any]) -> None:
         terms_from_json(game.get("terms"))
     except (KeyError, TypeError) as exc:
         raise _Bad(f"its terms cannot be read ({exc})") from None
+    try:
+        party_from_json(game.get("party"))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _Bad(f"its party cannot be read ({exc})") from None
     answers = game["answers"]
     if type(answers) is not list:
         raise _Bad("the answers are not a list")
@@ -344,6 +357,32 @@ def terms_from_json(data: object) -> GameTerms | None:
     )
 
 
+def party_to_json(party: PartySeat) -> dict[str, Any]:
+    """A party game's seat (`GameRecord.party`), as the log keeps it."""
+    return {
+        "id": _str(party.id, "the party id"),
+        "place": _int(party.place, "the place in the party"),
+        "players": _int(party.players, "the party's size"),
+    }
+
+
+def party_from_json(data: object) -> PartySeat | None:
+    """A log entry's `party` (None: not a party game); raises KeyError/TypeError/ValueError
+    when malformed or out of range."""
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{data!r} is not a party seat")
+    party_id, place, players = data["id"], data["place"], data["players"]
+    if type(party_id) is not str or not 1 <= len(party_id) <= MAX_PARTY_ID:
+        raise ValueError(f"the party id {party_id!r} is not 1 to {MAX_PARTY_ID} characters")
+    if type(players) is not int or not 2 <= players <= MAX_PARTY_PLAYERS:
+        raise ValueError(f"a party of {players!r} players is not 2 to {MAX_PARTY_PLAYERS}")
+    if type(place) is not int or not 1 <= place <= players:
+        raise ValueError(f"the place {place!r} is not 1 to {players}")
+    return PartySeat(party_id, place, players)
+
+
 def game_from_json(data: Mapping[str, Any]) -> GameRecord:
     """A log entry back as a `GameRecord`; raises KeyError/ValueError/TypeError when malformed
     (never for a game `check_game` accepts)."""
@@ -377,6 +416,7 @@ def game_from_json(data: Mapping[str, Any]) -> GameRecord:
         ),
         daily_date=None if data.get("daily_date") is None else str(data["daily_date"]),
         terms=terms_from_json(data.get("terms")),
+        party=party_from_json(data.get("party")),
     )
 
 

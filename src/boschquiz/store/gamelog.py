@@ -9,7 +9,7 @@ of the file as it was (`keep_copy`), then writes the segment back without what f
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -55,19 +55,36 @@ def append_game(
     cache: SegmentCache | None = None,
     keep_copy: Callable[[Path, str], None] | None = None,
 ) -> None:
-    """Write one game into its segment (atomically); the caller holds the lock, and `cache`
-    must hold only content read under that same lock.
+    """Write one game into its segment (atomically); see `append_games`."""
+    append_games(layout, [(game_id, game)], cache, keep_copy)
+
+
+def append_games(
+    layout: SavesLayout,
+    games: Sequence[tuple[int, GameJSON]],
+    cache: SegmentCache | None = None,
+    keep_copy: Callable[[Path, str], None] | None = None,
+) -> None:
+    """Write `games` (id, game) into their one segment with one atomic replace, so they land
+    all together or not at all (a party: every player's record). They must share a segment
+    (`first_id_for`). The caller holds the lock, and `cache` must hold only content read
+    under that same lock.
 
     A segment holding anything the log may not (a game failing `check_game`, another table)
     is first passed to `keep_copy` with the reason, then written back without it."""
-    path = layout.segment(game_id)
+    if not games:
+        return
+    paths = {layout.segment(game_id) for game_id, _ in games}
+    if len(paths) != 1:
+        raise ValueError("games appended together must share one log segment")
+    (path,) = paths
     cache = {} if cache is None else cache
-    games = read_segment(path, cache)
-    kept = {doc_id: old for doc_id, old in games.items() if check_game(old) is None}
+    stored = read_segment(path, cache)
+    kept = {doc_id: old for doc_id, old in stored.items() if check_game(old) is None}
     data = cache.get(path)
     extra_tables = bool(data) and set(data or {}) != {GAMES_TABLE}
-    if len(kept) < len(games) or extra_tables:
-        dropped = sorted(set(games) - set(kept))
+    if len(kept) < len(stored) or extra_tables:
+        dropped = sorted(set(stored) - set(kept))
         reason = (
             f"game {', '.join(map(str, dropped))} could not be read"
             if dropped
@@ -77,8 +94,22 @@ def append_game(
             raise UnreadableFile(path, reason)
         keep_copy(path, reason)
     segment = TinyFile(path, {GAMES_TABLE: {str(doc_id): old for doc_id, old in kept.items()}})
-    segment.db.table(GAMES_TABLE, cache_size=0).insert(Document(game, doc_id=game_id))
+    segment.db.table(GAMES_TABLE, cache_size=0).insert_multiple(
+        [Document(game, doc_id=game_id) for game_id, game in games]
+    )
     segment.commit()
+
+
+def first_id_for(last: int, count: int) -> int:
+    """The first game id for `count` games appended together after game `last`: the next id
+    when all fit in its segment, else the first id of the next segment (the ids left between
+    stay unused, so a party never spans two files and lands with one replace)."""
+    first = last + 1
+    if count <= 1 or (first - 1) // SEGMENT_SIZE == (first + count - 2) // SEGMENT_SIZE:
+        return first
+    if count > SEGMENT_SIZE:
+        raise ValueError(f"at most {SEGMENT_SIZE} games can be appended together")
+    return ((first - 1) // SEGMENT_SIZE + 1) * SEGMENT_SIZE + 1
 
 
 def write_log(layout: SavesLayout, games: Iterable[GameJSON]) -> int:
@@ -165,6 +196,8 @@ __all__ = [
     "GAMES_TABLE",
     "SEGMENT_SIZE",
     "append_game",
+    "append_games",
+    "first_id_for",
     "iter_games",
     "last_game_id",
     "write_log",

@@ -27,6 +27,11 @@
   (`{question id: {"reason", "note", "at"}}`, `boschquiz questions --reported`). Nothing
   derived changes; a copy of the game from before refuses the folder as too new rather than
   write the players file without them.
+- Schema 9: party games (mode `party`) and the `party` seat linking the records of one party
+  (its id, the player's place, the party's size); a party's records are appended together in
+  one segment, so the game ids just before a party may stay unused. Nothing derived changes:
+  moving from 5 to 8 only records the new schema, and a copy of the game from before it
+  refuses the folder as too new rather than drop the party games it cannot read.
 
 Only the game log and `players.json` hold anything that cannot be recomputed; every other file
 is derived from the log, so moving from schema 1 to 2 drops the derived files and replays the
@@ -50,7 +55,7 @@ from boschquiz.store.jsonfile import (
 )
 from boschquiz.store.layout import SavesLayout, TinyFile
 
-CURRENT_SCHEMA = 8
+CURRENT_SCHEMA = 9
 DERIVED_SHAPES_SCHEMA = 5
 """The last schema that changed a derived file's shape; older folders rebuild them all."""
 MIGRATED_SUFFIX = ".migrated-v0"
@@ -80,7 +85,7 @@ def upgrade(layout: SavesLayout, schema: int | None, notices: list[str]) -> None
 
 
 def record_schema(layout: SavesLayout) -> None:
-    """Schema 5 onwards (6, 7, 8): nothing to rebuild, only the index's schema to bring up to
+    """Schema 5 onwards (6 to 9): nothing to rebuild, only the index's schema to bring up to
     date."""
     index = TinyFile(layout.index, read_tinydb_file(layout.index))
     meta = index.rows("meta")

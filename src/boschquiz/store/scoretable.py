@@ -19,7 +19,7 @@ from typing import Any
 
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.game.ranking import custom_reasons
-from boschquiz.store.codec import terms_from_json
+from boschquiz.store.codec import party_from_json, terms_from_json
 from boschquiz.store.errors import UnsavableValue
 
 KEEP_TOP = 50
@@ -89,7 +89,8 @@ def row_from_game(game_id: int, game: Mapping[str, Any]) -> Row:
     """The table row for a logged game (the JSON shape from `codec.game_to_json`)."""
     mode = Mode(game["mode"])
     try:
-        custom = list(custom_reasons(mode, terms_from_json(game.get("terms"))))
+        terms, party = terms_from_json(game.get("terms")), party_from_json(game.get("party"))
+        custom = list(custom_reasons(mode, terms, party))
     except (KeyError, ValueError, TypeError):
         custom = ["terms unreadable"]
     return {

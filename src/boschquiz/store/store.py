@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import date
@@ -200,6 +200,25 @@ class Store:
         self.open()
         with self._writing():
             return self._append(game)
+
+    def record_party(self, party: Sequence[GameRecord]) -> tuple[SaveReceipt, ...]:
+        """Save every player's game of one party in one atomic write of one log segment: all
+        of them land, or none does (a crash or an error at any step leaves the log as it was,
+        or holding all of them). The records must share one party id. Each player's game goes
+        to their own history; the receipts come in the order given."""
+        if not party:
+            return ()
+        ids = {record.party.id if record.party is not None else None for record in party}
+        if len(ids) != 1 or None in ids:
+            raise ValueError("a party's records must all carry the same party id")
+        games = []
+        for record in party:
+            game = game_to_json(record)
+            game["player"] = normalize_player_name(record.player)
+            games.append(game)
+        self.open()
+        with self._writing():
+            return self._append_all(games)
 
     def ensure_player(self, name: str) -> PlayerRecord:
         """The player called `name` (trimmed), created now if new."""
@@ -767,26 +786,47 @@ class Store:
     def _append(self, game: Row) -> SaveReceipt:
         """Under the lock: append `game` to the log (the moment it counts as saved), then bring
         the derived files up to date with it."""
+        (receipt,) = self._append_all([game])
+        return receipt
+
+    def _append_all(self, games: Sequence[Row]) -> tuple[SaveReceipt, ...]:
+        """Under the lock: append `games` to the log in one write of one segment (the moment
+        they count as saved, all together), then bring the derived files up to date."""
         told = len(self._notices)
         updater, last, segments = self._catch_up()
-        game_id = last + 1
-        gamelog.append_game(self._layout, game_id, game, segments, self._keep_copy)
-        table_best, previous = updater.best_scores(game)
-        ranked = scoretable.is_ranked_row(scoretable.row_from_game(game_id, game))
-        updater.apply(game_id, game)
-        rank = updater.rank_of(game_id, game)
+        first = gamelog.first_id_for(last, len(games))
+        numbered = list(enumerate(games, start=first))
+        gamelog.append_games(self._layout, numbered, segments, self._keep_copy)
+        found = [
+            (
+                game_id,
+                game,
+                *updater.best_scores(game),
+                scoretable.is_ranked_row(scoretable.row_from_game(game_id, game)),
+            )
+            for game_id, game in numbered
+        ]
+        for game_id, game in numbered:
+            updater.apply(game_id, game)
+        ranks = [updater.rank_of(game_id, game) for game_id, game, *_ in found]
         try:
-            updater.commit(game_id)
+            updater.commit(numbered[-1][0])
         except OSError as exc:
             self._notices.append(tables_behind(exc))
-        return SaveReceipt(
-            game_id,
-            rank,
-            previous,
-            ranked=ranked,
-            score=int(game["score"]),
-            table_best=table_best,
-            notices=tuple(self._notices[told:]),
+        notices = tuple(self._notices[told:])
+        return tuple(
+            SaveReceipt(
+                game_id,
+                rank,
+                previous,
+                ranked=ranked,
+                score=int(game["score"]),
+                table_best=table_best,
+                notices=notices,
+            )
+            for (game_id, game, table_best, previous, ranked), rank in zip(
+                found, ranks, strict=True
+            )
         )
 
     def _catch_up(self) -> tuple[Updater, int, gamelog.SegmentCache]:
