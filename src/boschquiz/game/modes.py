@@ -172,8 +172,7 @@ MODES: Mapping[Mode, ModeRules] = {
         label="Party",
         choice_label=None,
         table_label="Party",
-        summary="2 to 6 players on one keyboard answer the same ten questions at once, each on"
-        " their own four keys; the table ranks the winners",
+        summary="2 to 6 players on one keyboard, the same questions at once",
         timed=True,
         questions=10,
         player_sets_count=False,
