@@ -273,7 +273,7 @@ def test_the_strictest_horizon_of_the_players_applies() -> None:
             for n, q in enumerate(bank_of(10).questions)
         )
     )
-    settings = GameSettings(horizon=Horizon.everything())
+    settings = GameSettings()
     game = start_party(
         bank,
         settings,
@@ -292,6 +292,16 @@ def test_the_strictest_horizon_of_the_players_applies() -> None:
             break
     assert asked
     assert all(not q.spoils for q in asked)
+
+
+def test_a_horizon_named_for_the_party_stands_for_every_player() -> None:
+    """`--watched` for one party replaces the players' saved horizons."""
+    questions = bank_of(10).questions
+    bank = QuestionBank(tuple(replace(q, spoils=("bosch:5",)) for q in questions))
+    settings = GameSettings(horizon=Horizon.everything())
+    horizons = (Horizon.parse("bosch:2"), Horizon.parse("bosch:2"))
+    game = start_party(bank, settings, ["Ana", "Ben"], FakeClock(), InMemoryHistory(), horizons)
+    assert game.shown.question.spoils == ("bosch:5",)
 
 
 def test_strictest_takes_the_fewest_seasons_and_books_only_when_all_have_them() -> None:

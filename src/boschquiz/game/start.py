@@ -136,8 +136,9 @@ def start_party(
 ) -> PartyRound:
     """Choose a party's questions and show the first one to every player.
 
-    The strictest of `settings.horizon` and the players' own `horizons` applies (what none
-    of them has watched is never asked); questions none of the players has seen come first.
+    The strictest of the players' own `horizons` applies (what one of them has not watched is
+    never asked), unless `settings.horizon` names one for this party (`--watched`), which then
+    stands for all of them. Questions none of the players has seen come first.
     Raises `PartyError` for players that cannot make a party, `NoQuestionsError` when nothing
     matches.
     """
@@ -150,7 +151,7 @@ def start_party(
         mode=Mode.PARTY,
         questions=None,
         seed=seed,
-        horizon=strictest([settings.horizon, *horizons]),
+        horizon=settings.horizon if settings.horizon is not None else strictest(horizons),
     )
     candidates = list(party_questions(selection.matching(bank.questions, settings)))
     if not candidates:
