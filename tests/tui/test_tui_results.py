@@ -1,5 +1,6 @@
 """Issue 11 in the TUI: the blitz game clock on feedback, practice without points, the
-ladder's safe havens and falls told on feedback."""
+ladder's safe havens and falls told on feedback, and the results with the recap of every
+question."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
-from boschquiz.core.model import Difficulty, Mode
+from boschquiz.core.model import Difficulty, Mode, QuestionType
 from boschquiz.game.settings import GameSettings
 from boschquiz.tui.screens.feedback import FeedbackScreen
 from boschquiz.tui.screens.question import QuestionScreen
 from boschquiz.tui.screens.results import ResultsScreen
 from tests.tui.helpers import (
+    HOSTILE_PACK,
     advance_clock,
     answer,
     answer_and_continue,
@@ -120,3 +123,159 @@ async def test_ladder_feedback_tells_the_fall_back_to_the_haven(tmp_path: Path) 
             f" the ladder ends with {at_five:,} points." in text
         )
         assert "Safe haven!" not in text
+
+
+# -- the results: heading, recap, explanation one key away ------------------------------------
+
+
+def classic(questions: int = 3) -> GameSettings:
+    return GameSettings(mode=Mode.CLASSIC, tier=Difficulty.EASY, questions=questions, player=PLAYER)
+
+
+async def play_to_results(pilot: Pilot[Any], rights: list[bool]) -> ResultsScreen:
+    """Answer each question right or wrong as listed, continue past each feedback."""
+    await settle(pilot)
+    for right in rights:
+        await answer_and_continue(pilot, right=right)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ResultsScreen)
+    return screen
+
+
+def flat(text: str) -> str:
+    """Screen text with runs of spaces and borders folded, for phrases that may wrap."""
+    return " ".join(text.replace("│", " ").split())
+
+
+async def test_recap_lists_every_question_with_both_answers_points_and_time(
+    tmp_path: Path,
+) -> None:
+    """Each question is a row: its prompt, the answer given, the right one for a miss, the
+    outcome, the points and the time, marked ✓ or ✗."""
+    app = app_for(build_fixture(tmp_path), start=classic())
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await play_to_results(pilot, [True, False, True])
+        text = flat(screen_text(app))
+        record = results.result.record
+        for number, (answer_record, question) in enumerate(
+            zip(record.answers, results.result.questions, strict=True), start=1
+        ):
+            assert f"{number}. {question.prompt}" in text
+            mark = "✓" if number != 2 else "✗"
+            assert f"{mark} {number}. {question.prompt}" in text
+            given = answer_record.given
+            outcome = "right" if number != 2 else f"answer: {question.answer} · wrong"
+            assert (
+                f"you: {given} · {outcome} · {answer_record.points:,} points"
+                f" · {answer_record.seconds:.1f} s" in text
+            )
+        assert "Recap · 3 questions · 1 missed" in text
+
+
+async def test_recap_cursor_starts_on_the_first_missed_question(tmp_path: Path) -> None:
+    """The first miss is where the cursor is, so `e` explains it at once."""
+    app = app_for(build_fixture(tmp_path), start=classic())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play_to_results(pilot, [True, False, False])
+        assert app.screen.query_one("#results-recap", OptionList).highlighted == 1
+        assert app.focused is app.screen.query_one("#results-recap", OptionList)
+
+
+async def test_e_and_enter_unfold_a_questions_explanation_and_fold_it_again(
+    tmp_path: Path,
+) -> None:
+    """`e` unfolds the highlighted question's explanation and source; Enter folds it."""
+    app = app_for(build_fixture(tmp_path), start=classic(questions=4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await play_to_results(pilot, [True] * 4)
+        explained = next(i for i, q in enumerate(results.result.questions) if q.explanation)
+        question = results.result.questions[explained]
+        assert question.explanation is not None
+        recap_list = app.screen.query_one("#results-recap", OptionList)
+        recap_list.highlighted = explained
+        assert f"Why: {question.explanation}" not in flat(screen_text(app))
+        await pilot.press("e")
+        await pilot.pause()
+        assert f"Why: {question.explanation}" in flat(screen_text(app))
+        assert results.unfolded == {explained}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert f"Why: {question.explanation}" not in flat(screen_text(app))
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_recap_scrolls_to_the_last_question_of_a_long_game(tmp_path: Path) -> None:
+    """Ten questions do not fit at 80x24: the list scrolls to the last one."""
+    app = app_for(build_fixture(tmp_path), start=classic(questions=10))
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await play_to_results(pilot, [True] * 10)
+        last = results.result.questions[-1].prompt
+        assert f"10. {last}" not in flat(screen_text(app))
+        await pilot.press("end")
+        await pilot.pause()
+        assert f"10. {last}" in flat(screen_text(app))
+
+
+async def test_heading_follows_the_outcome(tmp_path: Path) -> None:
+    """A perfect game and a poor one are told apart (the rule is `recap.heading`)."""
+    app = app_for(build_fixture(tmp_path / "a"), start=classic())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play_to_results(pilot, [True, True, True])
+        assert "Perfect: case closed!" in screen_text(app)
+    app = app_for(build_fixture(tmp_path / "b"), start=classic())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play_to_results(pilot, [False, False, True])
+        text = screen_text(app)
+        assert "A tough case: review the file." in text
+        assert "Perfect" not in text
+
+
+async def test_ladder_results_name_the_rung_reached_and_the_fall(tmp_path: Path) -> None:
+    """A miss on rung 7: the heading is the haven's catch, and the result names the fall."""
+    app = app_for(build_fixture(tmp_path), start=ladder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        results = await play_to_results(pilot, [True] * 6 + [False])
+        game = results.result.record
+        at_five = sum(a.points for a in game.answers[:5])
+        at_six = sum(a.points for a in game.answers[:6])
+        text = flat(screen_text(app))
+        assert "Caught by the safe haven." in text
+        assert f"Fell from rung 6 ({at_six:,}) back to the safe haven at 5 ({at_five:,})." in text
+
+
+async def test_ladder_results_after_walking_away(tmp_path: Path) -> None:
+    """Walking away at rung 3: the heading says so and the result names the rung."""
+    app = app_for(build_fixture(tmp_path), start=ladder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await climb(pilot, 2)
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        score = app.screen.result.record.score
+        text = flat(screen_text(app))
+        assert "You walked away." in text
+        assert f"Walked away at rung 2 of 15 with {score:,} points." in text
+
+
+async def test_recap_shows_pack_text_literally(tmp_path: Path) -> None:
+    """Prompts, answers and explanations full of markup show as written in the recap."""
+    fixture = build_fixture(tmp_path, packs={"hostile.yaml": HOSTILE_PACK})
+    settings = GameSettings(mode=Mode.PRACTICE, questions=2, player=PLAYER, seed=1)
+    app = app_for(fixture, start=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        results = await play_to_results(pilot, [False, False])
+        choice_row = next(
+            i for i, q in enumerate(results.result.questions) if q.type is QuestionType.CHOICE
+        )
+        app.screen.query_one("#results-recap", OptionList).highlighted = choice_row
+        await pilot.press("e")
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "Prompt [/] [b] [ @click=app.quit] [ link=https://x] [0] $x" in text
+        assert "answer: [ @click=app.quit]" in text
+        assert "Why: Explained [/] [b] [ @click=app.quit] $x" in text
+        assert "Source: Source [ link=https://x] [0]" in text
+        assert app.is_running

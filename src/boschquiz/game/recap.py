@@ -133,19 +133,25 @@ OUTCOME_WORDS: Mapping[Outcome, str] = {
 }
 
 
-def recap_lines(lines: tuple[RecapLine, ...]) -> list[str]:
+def recap_details(line: RecapLine, *, with_points: bool = True) -> list[str]:
+    """What happened to one question, part by part: the answer given, the right one when it
+    was not given, the outcome, the points (not in a mode without points) and the time."""
+    given = "(no answer)" if line.given is None else line.given
+    parts = [f"you: {given}"]
+    if line.right_answer is not None and not line.right:
+        parts.append(f"answer: {line.right_answer}")
+    parts.append(OUTCOME_WORDS[line.outcome])
+    if with_points:
+        parts.append(f"{points(line.points)} points")
+    parts.append(seconds(line.seconds))
+    return parts
+
+
+def recap_lines(lines: tuple[RecapLine, ...], *, with_points: bool = True) -> list[str]:
     """The recap as plain text, one block per question, each missed one marked."""
     out: list[str] = []
     for line in lines:
         mark = OUTCOME_MARKS[line.outcome]
-        head = f"{mark} {line.number}. {line.prompt or line.question_id}"
-        given = "(no answer)" if line.given is None else line.given
-        parts = [f"you: {given}"]
-        if line.right_answer is not None and not line.right:
-            parts.append(f"answer: {line.right_answer}")
-        parts.append(OUTCOME_WORDS[line.outcome])
-        parts.append(f"{points(line.points)} points")
-        parts.append(seconds(line.seconds))
-        out.append(head)
-        out.append("   " + "; ".join(parts))
+        out.append(f"{mark} {line.number}. {line.prompt or line.question_id}")
+        out.append("   " + "; ".join(recap_details(line, with_points=with_points)))
     return out

@@ -101,7 +101,8 @@ class PlainGame:
             self.say(line)
         self.say("Recap (✓ right, ✗ wrong, ⏱ time out, ↷ skipped):")
         questions = {q.id: q for q in result.questions}
-        for line in recap_lines(recap(result.record, questions)):
+        with_points = MODES[result.record.mode].scores_points
+        for line in recap_lines(recap(result.record, questions), with_points=with_points):
             self.say(line)
         return result
 
