@@ -8,22 +8,30 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Select, Switch
 
-from boschquiz.core.model import Difficulty, Mode, QuestionType
+from boschquiz.core.model import Difficulty, Mode, Outcome, QuestionType
 from boschquiz.game.settings import GameSettings
+from boschquiz.store import Store
+from boschquiz.tui.app import BoschQuizApp
+from boschquiz.tui.screens.confirm import ConfirmScreen
 from boschquiz.tui.screens.feedback import FeedbackScreen
 from boschquiz.tui.screens.question import QuestionScreen
 from boschquiz.tui.screens.results import ResultsScreen
+from boschquiz.tui.widgets.ladder import LadderRungs
 from tests.tui.helpers import (
     HOSTILE_PACK,
+    SEED,
     advance_clock,
     answer,
     answer_and_continue,
     app_for,
     build_fixture,
+    current_question_screen,
     settle,
+    skip_ahead,
 )
 from tests.tui.screen_text import screen_text
 
@@ -279,3 +287,196 @@ async def test_recap_shows_pack_text_literally(tmp_path: Path) -> None:
         assert "Why: Explained [/] [b] [ @click=app.quit] $x" in text
         assert "Source: Source [ link=https://x] [0]" in text
         assert app.is_running
+
+
+# -- the ladder during the game: rungs, walking away, "final answer?" -------------------------
+
+
+def panel_lines(app: BoschQuizApp) -> list[str]:
+    """The ladder panel's rung lines as shown, top rung first."""
+    panel = app.screen.query_one("#ladder", LadderRungs)
+    return [line.plain for line in panel.rung_lines()]
+
+
+async def test_ladder_panel_shows_every_rung_its_difficulty_value_and_the_havens(
+    tmp_path: Path,
+) -> None:
+    """At rung 4: fifteen rungs top first, each with its difficulty; climbed ones (✓) show
+    the score on reaching them, the current one (▶) and those above what reaching them is
+    worth at least; ★ marks rungs 5 and 10. All of it is text, readable without colour."""
+    app = app_for(build_fixture(tmp_path), start=ladder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await climb(pilot, 3)
+        game = current_question_screen(app).game
+        earned = [a.points for a in game.answers]
+        expected: list[str] = []
+        total = 0
+        for rung in game.rungs:
+            total += earned[rung.number - 1] if rung.number <= 3 else rung.minimum
+            mark = "✓" if rung.number < 4 else "▶" if rung.number == 4 else " "
+            haven = "★" if rung.number in (5, 10) else " "
+            short = {"easy": "easy", "medium": "med", "hard": "hard"}[rung.difficulty.value]
+            expected.append(f"{mark}{rung.number:>2} {haven} {short:<4} {total:>7,}")
+        assert panel_lines(app) == expected[::-1]
+        text = screen_text(app)
+        for line in expected:
+            assert line in text
+        assert "Ladder · at least" in text
+
+
+async def test_walk_away_line_says_what_walking_away_keeps_and_where_a_miss_falls(
+    tmp_path: Path,
+) -> None:
+    """Before rung 5 a miss falls to the ground; after it, to the haven's banked points
+    (at 120 columns, where the line is not wrapped beside the rung panel)."""
+    app = app_for(build_fixture(tmp_path), start=ladder())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await climb(pilot, 2)
+        game = current_question_screen(app).game
+        text = flat(screen_text(app))
+        assert f"F8 walk away now: keep {game.score:,} · a miss falls to the ground (0)" in text
+        for _ in range(4):
+            await answer_and_continue(pilot)
+        banked = sum(a.points for a in game.answers[:5])
+        text = flat(screen_text(app))
+        assert (
+            f"F8 walk away now: keep {game.score:,} · a miss falls to the safe haven at 5"
+            f" ({banked:,})" in text
+        )
+
+
+async def climb_to_rung_11(pilot: Pilot[Any]) -> QuestionScreen:
+    """Rungs 1-10 answered right through the engine; rung 11's question on screen."""
+    await settle(pilot)
+    await skip_ahead(pilot, keep=5)
+    screen = current_question_screen(pilot.app)  # type: ignore[arg-type]
+    assert screen.game.shown.index == 11
+    return screen
+
+
+async def test_final_answer_asks_on_rung_11_and_no_keeps_the_question_open(
+    tmp_path: Path,
+) -> None:
+    """With the setting on, an answer on rung 11 asks "final answer?"; n leaves the question
+    open and unanswered, y locks the answer in."""
+    app = app_for(build_fixture(tmp_path), start=ladder(final_answer=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await climb_to_rung_11(pilot)
+        await answer(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "is that your final answer?" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert len(screen.game.answers) == 10
+        await answer(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.feedback.correct
+        assert len(screen.game.answers) == 11
+
+
+async def test_final_answer_is_not_asked_below_rung_11_nor_with_the_setting_off(
+    tmp_path: Path,
+) -> None:
+    """Rungs 1-10 never ask; with the setting off, rung 11 does not either."""
+    app = app_for(build_fixture(tmp_path / "on"), start=ladder(final_answer=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await answer(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+    app = app_for(build_fixture(tmp_path / "off"), start=ladder())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await climb_to_rung_11(pilot)
+        await answer(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+
+
+@pytest.mark.parametrize("ranked", [True, False])
+async def test_final_answer_runs_out_of_time(tmp_path: Path, ranked: bool) -> None:
+    """The clock runs on behind "final answer?", in a ranked ladder and in an unranked one
+    (deciding is part of answering): when it runs out, the dialog closes and the question is
+    a time-out."""
+    fixture = build_fixture(tmp_path, seed=None if ranked else SEED)
+    app = app_for(fixture, start=ladder(final_answer=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await climb_to_rung_11(pilot)
+        assert screen.game.ranked is ranked
+        await answer(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        limit = screen.game.shown.time_limit
+        assert limit is not None
+        fixture.clock.advance(limit + 1)
+        reads = screen.clock_reads
+        for _ in range(100):
+            if isinstance(app.screen, FeedbackScreen):
+                break
+            await pilot.pause(0.05)
+        assert screen.clock_reads > reads, pilot.app.screen_stack
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.feedback.outcome is Outcome.TIMEOUT
+        assert [type(s).__name__ for s in app.screen_stack] == ["MenuScreen", "FeedbackScreen"]
+
+
+async def test_final_answer_setting_is_saved_with_the_players_settings(tmp_path: Path) -> None:
+    """New Game's lock-in switch (shown for the ladder) starts the game with the setting and
+    is saved in the player's settings, so the next New Game has it on."""
+    fixture = build_fixture(tmp_path, player=PLAYER)
+    app = app_for(fixture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        row = app.screen.query_one("#new-game-final-row")
+        assert not row.display
+        app.screen.query_one("#new-game-mode", Select).value = Mode.LADDER
+        await settle(pilot)
+        assert row.display
+        assert 'off: no "final answer?"' in screen_text(app)
+        app.screen.query_one("#new-game-final-answer", Switch).value = True
+        await settle(pilot)
+        assert 'on: "final answer?" on rungs 11-15' in screen_text(app)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = current_question_screen(app)
+        assert screen.game.settings.final_answer
+    assert Store(fixture.saves, fixture.clock).player_settings(PLAYER)["final_answer"] is True
+    app = app_for(fixture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.screen.query_one("#new-game-final-answer", Switch).value
+
+
+async def test_a_time_out_under_the_leave_dialog_waits_for_the_question(tmp_path: Path) -> None:
+    """A ranked question's clock runs out under the leave dialog (a modal: the question is
+    still painted behind it): the dialog stays until answered, then the time-out shows, and
+    no question screen is left behind in the stack."""
+    fixture = build_fixture(tmp_path, seed=None)
+    settings = GameSettings(mode=Mode.CLASSIC, tier=Difficulty.EASY, player=PLAYER)
+    app = app_for(fixture, start=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = current_question_screen(app)
+        assert screen.game.ranked
+        limit = screen.game.shown.time_limit
+        assert limit is not None
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        fixture.clock.advance(limit + 1)
+        reads = screen.clock_reads
+        for _ in range(100):
+            if screen.clock_reads > reads + 1:
+                break
+            await pilot.pause(0.05)
+        assert screen.clock_reads > reads + 1
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        assert app.screen.feedback.outcome is Outcome.TIMEOUT
+        assert [type(s).__name__ for s in app.screen_stack] == ["MenuScreen", "FeedbackScreen"]

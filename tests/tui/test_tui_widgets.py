@@ -10,6 +10,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 
 from boschquiz.core.model import Difficulty, Mode
+from boschquiz.game.ladder import rung_table
 from boschquiz.game.settings import GameSettings
 from boschquiz.tui.widgets import WIDGETS_CSS
 from boschquiz.tui.widgets.choices import ChoiceList, choice_label
@@ -30,7 +31,7 @@ class Harness(App[None]):
     def compose(self) -> ComposeResult:
         yield CountdownBar()
         yield StreakFlame()
-        yield LadderRungs(15, (5, 10))
+        yield LadderRungs(rung_table(Difficulty.MEDIUM))
         yield ChoiceList()
 
 
@@ -79,16 +80,35 @@ async def test_streak_flame_lights_at_three(streak: int, hot: bool) -> None:
         assert ("🔥" in screen_text(app)) is hot
 
 
-async def test_ladder_marks_safe_havens_and_climbed_points() -> None:
-    """Rungs 5 and 10 carry the haven mark; climbed rungs show what they earned."""
+async def test_ladder_marks_havens_climbed_and_current_rungs_in_text() -> None:
+    """Rungs 5 and 10 carry ★; climbed rungs ✓ with the score on reaching them; the current
+    rung ▶ with what reaching it is worth at least (no colour needed to read any of it)."""
     app = Harness()
     async with app.run_test(size=(60, 30)) as pilot:
         app.query_one(LadderRungs).set_progress(3, (1500, 1600))
         await pilot.pause()
         text = screen_text(app)
-        assert " 5 ◆" in text
-        assert "10 ◆" in text
-        assert " 2 ·  1,600" in text
+        minimum = rung_table(Difficulty.MEDIUM)[2].minimum
+        assert " 5 ★ easy" in text
+        assert "10 ★ med" in text
+        assert "✓ 2   easy   3,100" in text
+        assert f"▶ 3   easy {3100 + minimum:>7,}" in text
+
+
+async def test_a_short_ladder_panel_keeps_the_current_rung_in_view() -> None:
+    """With room for six rungs, the panel shows the ones around the current rung (6), not
+    the top of the ladder."""
+    app = Harness()
+    async with app.run_test(size=(60, 30)) as pilot:
+        panel = app.query_one(LadderRungs)
+        panel.styles.max_height = 8
+        panel.set_progress(6, tuple([1000] * 5))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "▶ 6" in text
+        assert "✓ 5" in text
+        assert "15   hard" not in text
+        assert "✓ 1 " not in text
 
 
 def test_choice_label_keeps_pack_text_literal() -> None:

@@ -10,8 +10,12 @@ from boschquiz.game.ladder import (
     CURVE,
     Fall,
     LadderEnd,
+    fall_news,
+    haven_cheer,
     ladder_result,
+    landing,
     rung_table,
+    rung_values,
 )
 from boschquiz.game.recap import heading
 from boschquiz.game.round import GameRound
@@ -116,3 +120,28 @@ def test_final_answer_is_asked_only_from_rung_11_when_set() -> None:
             answer_right(game)
             game.next()
     assert asked == [False] * 10 + [True] * 5
+
+
+def test_rung_values_are_the_score_so_far_then_each_rungs_minimum() -> None:
+    """Climbed rungs: the running score; above: the score now plus each rung's minimum."""
+    rungs = rung_table(Difficulty.MEDIUM)
+    values = rung_values(rungs, [1500, 1600, 0])
+    assert values[:3] == (1500, 3100, 3100)
+    assert values[3] == 3100 + rungs[3].minimum
+    assert values[4] == 3100 + rungs[3].minimum + rungs[4].minimum
+    assert len(values) == 15
+    assert rung_values(rungs, []) == tuple(r.total for r in rungs)
+
+
+def test_the_fall_and_the_haven_are_told_in_one_place() -> None:
+    """The sentences plain mode and the TUI both print."""
+    fall = Fall(from_rung=8, from_score=8802, to_rung=5, to_score=5854)
+    assert fall_news(fall, 5854) == (
+        "You fall from rung 8 (8,802) back to the safe haven at 5 (5,854); the ladder ends"
+        " with 5,854 points."
+    )
+    assert haven_cheer(10, 12345) == (
+        "Safe haven! Rung 10 reached: 12,345 points are banked, whatever happens next."
+    )
+    assert landing(0, 0) == "the ground (0)"
+    assert landing(5, 5854) == "the safe haven at 5 (5,854)"

@@ -362,6 +362,15 @@ def test_why_follows_right_answers_and_the_recap_ends_the_game(tmp_path: Path) -
     assert "you: False; answer: True; wrong; 0 points" in recap
 
 
+def test_a_practice_recap_shows_no_points(tmp_path: Path) -> None:
+    """Practice scores nothing: its recap says what happened without "0 points"."""
+    bank = QuestionBank((true_false_question("tf"),))
+    _, out = play(tmp_path, Mode.PRACTICE, "False\n", bank=bank, questions=1)
+    recap = out.split("Recap")[1]
+    assert "you: False; answer: True; wrong;" in recap
+    assert "points" not in recap
+
+
 def test_final_answer_asks_before_rung_11_counts(tmp_path: Path) -> None:
     """With the setting on, "n" on rung 11 leaves the question open; "y" locks it in."""
     bank = QuestionBank(tuple(true_false_question(f"tf{i}") for i in range(15)))

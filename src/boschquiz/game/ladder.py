@@ -68,6 +68,23 @@ def rung_table(
     return tuple(rungs)
 
 
+def rung_values(rungs: Sequence[Rung], earned: Sequence[int]) -> tuple[int, ...]:
+    """What each rung stands for as the climb goes, bottom first: a climbed rung (one per
+    entry of `earned`, its points), the score on reaching it; a rung above, the score now
+    plus the guaranteed minimum of every rung up to it: what reaching it is worth at least."""
+    values: list[int] = []
+    total = 0
+    for index, rung in enumerate(rungs):
+        total += earned[index] if index < len(earned) else rung.minimum
+        values.append(total)
+    return tuple(values)
+
+
+def landing(haven: int, banked: int) -> str:
+    """Where a fall lands: "the safe haven at 5 (5,854)", or "the ground (0)" (haven 0)."""
+    return f"the safe haven at {haven} ({points(banked)})" if haven else "the ground (0)"
+
+
 def haven_below(rung: int) -> int:
     """The highest safe haven strictly below `rung` (0: the ground)."""
     return max((haven for haven in SAFE_HAVENS if haven < rung), default=0)
@@ -88,9 +105,7 @@ class Fall:
         if self.from_rung == 0:
             return "at the first rung, with nothing climbed yet (0)"
         start = f"from rung {self.from_rung} ({points(self.from_score)})"
-        if self.to_rung == 0:
-            return f"{start} back to the ground (0)"
-        return f"{start} back to the safe haven at {self.to_rung} ({points(self.to_score)})"
+        return f"{start} back to {landing(self.to_rung, self.to_score)}"
 
 
 def fall_news(fall: Fall, score: int) -> str:

@@ -266,8 +266,7 @@ def ladder_status(shown: ShownQuestion, game: GameRound) -> str:
     """One line for a ladder question: what this rung earns, what walking away keeps, and
     where a miss would fall to."""
     rung = game.rungs[shown.index - 1]
-    haven = ladder.haven_below(shown.index)
-    fall = f"the safe haven at {haven} ({points(game.banked)})" if haven else "the ground (0)"
+    fall = ladder.landing(ladder.haven_below(shown.index), game.banked)
     return (
         f"Rung {rung.number} of {len(game.rungs)}{' ★ safe haven' if rung.safe_haven else ''}:"
         f" a right answer earns at least +{points(rung.minimum)}."

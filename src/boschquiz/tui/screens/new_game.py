@@ -1,4 +1,5 @@
-"""New game: mode, tier, what to draw from, how many, steady scoring; shows how many match.
+"""New game: mode, tier, what to draw from, how many, steady scoring, the ladder's "final
+answer?" lock-in (saved with the player's settings); shows how many match.
 
 Every number shown here (a tier's seconds, choices and multiplier; steady's share of the
 points; a mode's length) is read from its one table (`game.tiers`, `game.modes`,
@@ -18,6 +19,7 @@ from textual.widgets import Button, Header, Input, Label, Select, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from boschquiz.core.model import Difficulty, Mode, Show
+from boschquiz.game import ladder
 from boschquiz.game.modes import MODES
 from boschquiz.game.scoring import STEADY_FACTOR
 from boschquiz.game.selection import matching
@@ -67,6 +69,20 @@ def tier_note(rules: TierRules) -> str:
 def steady_label(on: bool) -> str:
     """The steady box's words: its state in letters, readable with no colour at all."""
     return "Steady: on" if on else "Steady: off"
+
+
+def lock_in_label(on: bool) -> str:
+    """The ladder's "final answer?" box: its state in letters."""
+    return "Final answer?: on" if on else "Final answer?: off"
+
+
+def lock_in_note(on: bool) -> str:
+    first = ladder.LOCK_IN_FROM
+    if on:
+        return f'Rungs {first}-{ladder.RUNGS}: "is that your final answer?" before it counts.'
+    return (
+        f'Answers count at once; tick to be asked "final answer?" on rungs {first}-{ladder.RUNGS}.'
+    )
 
 
 def steady_note(on: bool) -> str:
@@ -123,6 +139,15 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
                 )
             yield Static(
                 Content(steady_note(steady)), id="new-game-steady-note", classes="form-note"
+            )
+            lock_in = self.quiz.player_settings.get("final_answer") is True
+            with Horizontal(classes="form-row", id="new-game-lock-in-row"):
+                yield Label("Lock-in", classes="form-label")
+                yield MarkedCheckbox(
+                    lock_in_label(lock_in), lock_in, compact=True, id="new-game-final-answer"
+                )
+            yield Static(
+                Content(lock_in_note(lock_in)), id="new-game-lock-in-note", classes="form-note"
             )
             with Horizontal(id="new-game-filters"):
                 for name, _ in FILTERS:
@@ -208,6 +233,8 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
             shows=tuple(Show(s) for s in self._narrowed("shows")),
             categories=self._narrowed("categories"),
             seed=self.quiz.services.seed,
+            final_answer=chosen_mode is Mode.LADDER
+            and self.query_one("#new-game-final-answer", MarkedCheckbox).value,
         )
 
     def _matching_count(self) -> int | None:
@@ -223,6 +250,8 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
         settings = self.settings()
         rules = MODES[settings.mode]
         self.query_one("#new-game-count-group").display = rules.player_sets_count
+        for part in ("#new-game-lock-in-row", "#new-game-lock-in-note"):
+            self.query_one(part).display = settings.mode is Mode.LADDER
         self.query_one("#new-game-tier-note", Static).update(
             Content(tier_note(TIERS[settings.tier]))
         )
@@ -267,6 +296,11 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
         event.checkbox.label = steady_label(event.value)
         self.query_one("#new-game-steady-note", Static).update(Content(steady_note(event.value)))
 
+    @on(MarkedCheckbox.Changed, "#new-game-final-answer")
+    def _lock_in_changed(self, event: MarkedCheckbox.Changed) -> None:
+        event.checkbox.label = lock_in_label(event.value)
+        self.query_one("#new-game-lock-in-note", Static).update(Content(lock_in_note(event.value)))
+
     @on(Input.Submitted, "#new-game-count")
     @on(Button.Pressed, "#new-game-start")
     def _submitted(self) -> None:
@@ -290,7 +324,8 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
                 "packs": list(settings.packs),
                 "shows": [s.value for s in settings.shows],
                 "categories": list(settings.categories),
-            }
+            },
+            final_answer=self.query_one("#new-game-final-answer", MarkedCheckbox).value,
         )
         self.dismiss(settings)
 

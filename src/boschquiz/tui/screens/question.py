@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from boschquiz.core.model import QuestionType
 from boschquiz.core.numbers import points
+from boschquiz.game import ladder
 from boschquiz.game.round import (
-    LADDER_SAFE_HAVENS,
     Feedback,
     GameRound,
     GameStateError,
@@ -79,6 +80,8 @@ class QuestionScreen(QuizScreen[None]):
         """The choices as laid out; after 50:50 the removed ones stay, struck out."""
         self._held = False
         self._settled = False
+        self._locking: Screen[bool] | None = None
+        """The "final answer?" dialog while it is open."""
         self.clock_reads = 0
         """How many times the screen has read the clock (tests wait on its own timer)."""
 
@@ -102,7 +105,7 @@ class QuestionScreen(QuizScreen[None]):
                     yield ChoiceList(id="choices")
                 yield Static(id="lifelines")
             if game.rules.lifelines:
-                yield LadderRungs(game.total or 0, LADDER_SAFE_HAVENS, id="ladder")
+                yield LadderRungs(game.rungs, id="ladder")
         yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -163,8 +166,15 @@ class QuestionScreen(QuizScreen[None]):
                     mark=mark,
                 )
             )
-        parts.append(Content.from_markup("[b]$key[/b] walk away", key=WALK_AWAY_KEY))
-        note.update(Content("   ").join(parts))
+        game = self.game
+        fall = ladder.landing(ladder.haven_below(game.shown.index), game.banked)
+        walk = Content.from_markup(
+            "[b]$key[/b] walk away now: keep [b]$keep[/b] · a miss falls to $fall",
+            key=WALK_AWAY_KEY,
+            keep=points(game.score),
+            fall=fall,
+        )
+        note.update(Content("   ").join(parts) + Content("\n") + walk)
 
     def check_clock(self) -> None:
         """Read the clock and act on it; the interval timer calls this a few times a second.
@@ -175,7 +185,12 @@ class QuestionScreen(QuizScreen[None]):
         game = self.game
         if self._settled:
             return
-        if self.is_current and game.state is RoundState.ASKING and game.check_timeout():
+        locking = self._locking
+        if locking is not None and game.state is RoundState.ASKING and game.seconds_left() == 0:
+            self._locking = None
+            locking.dismiss(False)
+            return
+        if self.is_active and game.state is RoundState.ASKING and game.check_timeout():
             feedback = game.feedback
             if feedback is not None:
                 self._settle(feedback)
@@ -191,10 +206,13 @@ class QuestionScreen(QuizScreen[None]):
 
         In an unranked game (`GameRound.ranked`: its mode and its settings, `game.ranking`)
         the clock stops until the question is back. In a ranked one it runs on, and the
-        player is told so: no overlay buys thinking time there."""
+        player is told so: no overlay buys thinking time there. "Final answer?" is part of
+        answering, not an overlay: the clock runs on behind it in every game, as it says."""
         game = self.game
         asking = game.state is RoundState.ASKING and game.shown.index == self._index
         if self._settled or not asking or game.shown.deadline is None:
+            return
+        if self._locking is not None:
             return
         if game.ranked:
             left = game.seconds_left() or 0.0
@@ -251,7 +269,32 @@ class QuestionScreen(QuizScreen[None]):
     def _answer(self, text: str) -> None:
         if self._settled or self.game.state not in (RoundState.ASKING, RoundState.PAUSED):
             return
+        if self._locking is not None:
+            return
+        if self.game.asks_final_answer:
+            self._ask_final_answer(text)
+            return
         self._settle(self.game.answer(text))
+
+    def _ask_final_answer(self, text: str) -> None:
+        """Ladder rungs 11-15 with "final answer?" on: the answer counts once confirmed.
+
+        The clock runs on behind the dialog (in every game: deciding is part of answering);
+        when it runs out the dialog closes and the question is a time-out."""
+        from boschquiz.tui.screens.confirm import ConfirmScreen
+
+        def answered(locked: bool | None) -> None:
+            self._locking = None
+            open_now = self.game.state in (RoundState.ASKING, RoundState.PAUSED)
+            if locked and not self._settled and open_now:
+                self._settle(self.game.answer(text))
+                return
+            self.check_clock()
+
+        self._locking = ConfirmScreen(
+            f"{text}: is that your final answer? (the clock is running)", "Final answer", "Not yet"
+        )
+        self.app.push_screen(self._locking, answered)
 
     def _settle(self, feedback: Feedback) -> None:
         self._settled = True
