@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -103,29 +103,30 @@ class ResultsScreen(QuizScreen[None]):
     def compose(self) -> ComposeResult:
         record = self.result.record
         yield Header()
-        with Vertical(id="results-body"):
-            yield Static(self._headline(), id="results-headline")
-            yield Static(self._figures(), id="results-figures")
-            if record.mode is Mode.LADDER:
-                yield Static(Content(ladder_result(record).sentence()), id="results-ladder")
-            if self.result.left_early:
-                yield Static(
-                    Content("You left the daily: scored on what you answered."),
-                    id="results-left",
-                )
-            yield Static(self._rank_text(), id="results-rank")
-            if self.result.share_line:
-                yield Static(Content(self.result.share_line), id="results-share")
-        recap_list = RecapList(
-            *(
-                Option(recap_prompt(line, with_points=self._with_points, unfolded=False))
-                for line in self.recap
-            ),
-            id="results-recap",
-        )
-        recap_list.border_title = self._recap_title()
-        recap_list.border_subtitle = "e / Enter: explanation"
-        yield recap_list
+        with VerticalScroll(id="results-scroll", can_focus=False):
+            with Vertical(id="results-body"):
+                yield Static(self._headline(), id="results-headline")
+                yield Static(self._figures(), id="results-figures")
+                if record.mode is Mode.LADDER:
+                    yield Static(Content(ladder_result(record).sentence()), id="results-ladder")
+                if self.result.left_early:
+                    yield Static(
+                        Content("You left the daily: scored on what you answered."),
+                        id="results-left",
+                    )
+                yield Static(self._rank_text(), id="results-rank")
+                if self.result.share_line:
+                    yield Static(Content(self.result.share_line), id="results-share")
+            recap_list = RecapList(
+                *(
+                    Option(recap_prompt(line, with_points=self._with_points, unfolded=False))
+                    for line in self.recap
+                ),
+                id="results-recap",
+            )
+            recap_list.border_title = self._recap_title()
+            recap_list.border_subtitle = "e / Enter: explanation"
+            yield recap_list
         yield QuizFooter(compact=True)
 
     def on_mount(self) -> None:
