@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Select, Switch
+from textual.widgets import OptionList, Select
 
 from boschquiz.core.model import Difficulty, Mode, Outcome, QuestionType
 from boschquiz.game.settings import GameSettings
@@ -21,6 +21,7 @@ from boschquiz.tui.screens.feedback import FeedbackScreen
 from boschquiz.tui.screens.question import QuestionScreen
 from boschquiz.tui.screens.results import ResultsScreen
 from boschquiz.tui.widgets.ladder import LadderRungs
+from boschquiz.tui.widgets.toggles import MarkedCheckbox
 from tests.tui.helpers import (
     HOSTILE_PACK,
     SEED,
@@ -421,23 +422,25 @@ async def test_final_answer_runs_out_of_time(tmp_path: Path, ranked: bool) -> No
 
 
 async def test_final_answer_setting_is_saved_with_the_players_settings(tmp_path: Path) -> None:
-    """New Game's lock-in switch (shown for the ladder) starts the game with the setting and
-    is saved in the player's settings, so the next New Game has it on."""
+    """New Game's lock-in box (shown for the ladder, its state in letters) starts the game
+    with the setting and is saved in the player's settings, so the next New Game has it on."""
     fixture = build_fixture(tmp_path, player=PLAYER)
     app = app_for(fixture)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("p")
         await settle(pilot)
-        row = app.screen.query_one("#new-game-final-row")
+        row = app.screen.query_one("#new-game-lock-in-row")
         assert not row.display
         app.screen.query_one("#new-game-mode", Select).value = Mode.LADDER
         await settle(pilot)
         assert row.display
-        assert 'off: no "final answer?"' in screen_text(app)
-        app.screen.query_one("#new-game-final-answer", Switch).value = True
+        assert "Final answer?: off" in screen_text(app)
+        app.screen.query_one("#new-game-final-answer", MarkedCheckbox).value = True
         await settle(pilot)
-        assert 'on: "final answer?" on rungs 11-15' in screen_text(app)
+        text = flat(screen_text(app))
+        assert "Final answer?: on" in text
+        assert 'Rungs 11-15: "is that your final answer?" before it counts.' in text
         await pilot.press("ctrl+s")
         await settle(pilot)
         screen = current_question_screen(app)
@@ -448,7 +451,7 @@ async def test_final_answer_setting_is_saved_with_the_players_settings(tmp_path:
         await settle(pilot)
         await pilot.press("p")
         await settle(pilot)
-        assert app.screen.query_one("#new-game-final-answer", Switch).value
+        assert app.screen.query_one("#new-game-final-answer", MarkedCheckbox).value
 
 
 async def test_a_time_out_under_the_leave_dialog_waits_for_the_question(tmp_path: Path) -> None:
