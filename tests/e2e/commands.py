@@ -28,11 +28,11 @@ def play_command(mode: str, saves: Path, *extra: str) -> list[str]:
     ]
 
 
-def scores_json(saves: Path, *extra: str) -> list[dict[str, object]]:
-    """The rows of `boschquiz scores --json --saves DIR` (plus `extra`, e.g. `--all`), run as
-    a separate process."""
+def cli_json(saves: Path, command: str, *extra: str) -> list[dict[str, object]]:
+    """The rows `boschquiz COMMAND --json --saves DIR` (plus `extra`) prints, run as a
+    separate process."""
     done = subprocess.run(
-        [*boschquiz_command(), "scores", "--json", "--saves", str(saves), *extra],
+        [*boschquiz_command(), command, "--json", "--saves", str(saves), *extra],
         capture_output=True,
         text=True,
         timeout=60,
@@ -42,3 +42,13 @@ def scores_json(saves: Path, *extra: str) -> list[dict[str, object]]:
     rows = json.loads(done.stdout)
     assert isinstance(rows, list)
     return rows
+
+
+def scores_json(saves: Path, *extra: str) -> list[dict[str, object]]:
+    """The rows of `boschquiz scores --json --saves DIR` (plus `extra`, e.g. `--all`)."""
+    return cli_json(saves, "scores", *extra)
+
+
+def players_json(saves: Path) -> list[dict[str, object]]:
+    """The rows of `boschquiz players --json --saves DIR`."""
+    return cli_json(saves, "players")

@@ -140,8 +140,8 @@ def bank_loaded(screen: str) -> bool:
 
 
 def start_menu_round(terminal: Terminal, player: str) -> None:
-    """From the main menu: `p`, sign in as a new player, then start New Game's defaults with
-    Ctrl+S.
+    """From the main menu: `p`, sign in as a new player (skipping the one-time question of
+    how far they have watched: every season), then start New Game's defaults with Ctrl+S.
 
     The defaults are kept (a classic game of ten): keys typed into the form just after it
     appears were seen to land elsewhere (see docs/testing.md), and the count box is too narrow
@@ -152,6 +152,8 @@ def start_menu_round(terminal: Terminal, player: str) -> None:
     terminal.wait_for_text("Who is playing?")
     terminal.type_text(player)
     terminal.send_keys("Enter")
+    terminal.wait_for_text("esc Skip")
+    terminal.send_keys("Escape")
     terminal.wait_for_text("questions match")
     terminal.send_keys("C-s")
 

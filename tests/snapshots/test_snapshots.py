@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from boschquiz.core.model import Difficulty, Mode
+from boschquiz.core.spoilers import Horizon
 from boschquiz.game.settings import GameSettings
 from boschquiz.store import Store
 from boschquiz.tui.app import BoschQuizApp
@@ -31,6 +32,7 @@ from tests.tui.helpers import (
     record_game_directly,
     settle,
     skip_ahead,
+    type_name,
 )
 
 SIZE = (80, 24)
@@ -121,6 +123,22 @@ def test_player_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
 def test_new_game(snap_compare: SnapCompare, fixture: Fixture) -> None:
     """The new-game form with its filters and the matching count."""
     assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("p"))
+
+
+def test_horizon_asked_at_sign_in(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """A new player is asked how far they have watched (Esc skips: every season)."""
+
+    async def new_player(pilot: Pilot[Any]) -> None:
+        await type_name(pilot, "Renée")
+
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps(new_player))
+
+
+def test_horizon_changed_from_new_game(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """New game's `w`: the saved horizon, ready to change (Esc goes back unchanged)."""
+    horizon = Horizon.parse("bosch:7,legacy:2,ballard:0", books=True)
+    Store(fixture.saves, fixture.clock).save_player_horizon(PLAYER, horizon)
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("p", "w"))
 
 
 def test_question_with_choices(

@@ -240,6 +240,30 @@ WATCHING_WORKER_GROUPS = frozenset({STUDIO_WATCH_GROUP})
 """Workers that run as long as their screen (the studio's file watcher): never waited for."""
 
 
+async def type_name(pilot: Pilot[Any], name: str, *, key: str = "n") -> None:
+    """`key` (n: the player dialog; p and the other game keys ask for a player first), then
+    `name` typed into the dialog's name box (focused as Tab would) and Enter."""
+    from textual.widgets import Input
+
+    await pilot.press(key)
+    await pilot.pause()
+    pilot.app.screen.query_one("#player-name", Input).focus()
+    await pilot.press(*name, "enter")
+    await settle(pilot)
+
+
+async def sign_in(pilot: Pilot[Any], name: str, *, key: str = "n") -> None:
+    """Sign `name` in as a player does (`type_name`); then, for a player new to the saves,
+    the one-time question of how far they have watched is skipped (Esc: every season), as
+    most tests do not care about spoilers. The tests about that question drive it."""
+    from boschquiz.tui.screens.horizon import SignInHorizonScreen
+
+    await type_name(pilot, name, key=key)
+    if isinstance(pilot.app.screen, SignInHorizonScreen):
+        await pilot.press("escape")
+        await settle(pilot)
+
+
 async def settle(pilot: Pilot[Any]) -> None:
     """Let workers finish and the screen catch up (no sleeping).
 

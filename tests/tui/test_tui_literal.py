@@ -22,6 +22,7 @@ from tests.tui.helpers import (
     play_through,
     record_game_directly,
     settle,
+    sign_in,
 )
 from tests.tui.screen_text import screen_text
 from tests.tui.textual_internals import notification_messages
@@ -104,10 +105,7 @@ async def test_player_name_renders_literally_on_the_menu(tmp_path: Path) -> None
     app = app_for(fixture)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press(*HOSTILE_NAME, "enter")
-        await settle(pilot)
+        await sign_in(pilot, HOSTILE_NAME)
         assert f"Detective {HOSTILE_NAME}" in screen_text(app)
         assert app.is_running
     assert [p.name for p in Store(fixture.saves, fixture.clock).players()] == [HOSTILE_NAME]

@@ -10,6 +10,7 @@ from boschquiz.core.model import Difficulty, Mode
 from boschquiz.game.settings import GameSettings
 from boschquiz.store import Store
 from boschquiz.tui.screens.help import HelpScreen
+from boschquiz.tui.screens.horizon import SignInHorizonScreen
 from boschquiz.tui.screens.menu import MenuScreen
 from boschquiz.tui.screens.new_game import NewGameScreen
 from boschquiz.tui.screens.packs import PacksScreen
@@ -23,6 +24,7 @@ from tests.tui.helpers import (
     build_fixture,
     play_through,
     settle,
+    sign_in,
 )
 from tests.tui.screen_text import screen_text
 from tests.tui.textual_internals import notification_messages, stylesheet_variable
@@ -51,10 +53,7 @@ async def test_new_player_from_the_menu_is_saved(tmp_path: Path) -> None:
     app = app_for(fixture)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press(*"  Renée Ballard  ", "enter")
-        await settle(pilot)
+        await sign_in(pilot, "  Renée Ballard  ")
         assert app.player == "Renée Ballard"
     assert [p.name for p in Store(fixture.saves, fixture.clock).players()] == ["Renée Ballard"]
 
@@ -74,7 +73,8 @@ async def test_typed_name_follows_the_store_rule(tmp_path: Path) -> None:
 
 
 async def test_play_without_a_player_asks_for_a_name_first(tmp_path: Path) -> None:
-    """Pressing p with nobody signed in opens the player dialog, then the new-game screen."""
+    """Pressing p with nobody signed in opens the player dialog, then (a new player) how far
+    they have watched, then the new-game screen."""
     app = app_for(build_fixture(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -82,6 +82,9 @@ async def test_play_without_a_player_asks_for_a_name_first(tmp_path: Path) -> No
         await pilot.pause()
         assert "Who is playing?" in screen_text(app)
         await pilot.press(*PLAYER, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SignInHorizonScreen)
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, NewGameScreen)
 

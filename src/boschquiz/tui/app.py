@@ -26,6 +26,7 @@ from boschquiz.tui.messages import (
     BankFailed,
     BankLoaded,
     ContinueGame,
+    EditHorizon,
     GameNotStarted,
     GameReady,
     GameSaved,
@@ -101,6 +102,8 @@ class BoschQuizApp(App[int]):
         chose one."""
         self.bank_changed: Signal[None] = Signal(self, "bank-changed")
         self.store_changed: Signal[None] = Signal(self, "store-changed")
+        self.horizon_changed: Signal[None] = Signal(self, "horizon-changed")
+        """The current player's horizon was set (New game shows it)."""
         self.flow = GameFlow(self)
         """The game in progress, and every move between the game's screens."""
         self._loading_started = False
@@ -261,18 +264,23 @@ class BoschQuizApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="player")
     def _sign_in(self, name: str, then: Callable[[], None] | None) -> None:
+        from boschquiz.store.horizon import horizon_from_settings
+
         settings: dict[str, Any] = {}
         players: tuple[str, ...] | None = None
         problem: str | None = None
+        played = 0
         store = self.store
         if store is not None:
             try:
-                name = store.ensure_player(name).name
+                record = store.ensure_player(name)
+                name, played = record.name, record.games
                 players = tuple(p.name for p in store.players())
                 settings = dict(store.player_settings(name))
             except Exception as exc:
                 problem = f"Player could not be saved: {exc}"
-        self.post_message(PlayerSignedIn(name, players, settings, problem, then))
+        ask = played == 0 and not horizon_from_settings(settings).answered
+        self.post_message(PlayerSignedIn(name, players, settings, problem, then, ask_horizon=ask))
 
     def on_player_signed_in(self, message: PlayerSignedIn) -> None:
         if message.problem is not None:
@@ -282,8 +290,44 @@ class BoschQuizApp(App[int]):
         self._select_player(message.name, message.settings)
         self.remember(last_active=self.services.clock.now().isoformat())
         self.store_changed.publish(None)
-        if message.then is not None:
-            message.then()
+        then = message.then
+        if message.ask_horizon:
+            self._ask_horizon(then)
+        elif then is not None:
+            then()
+
+    def _ask_horizon(self, then: Callable[[], None] | None) -> None:
+        """A new player: how far have they watched? Asked once; skipping keeps everything."""
+        from boschquiz.core.spoilers import Horizon
+        from boschquiz.tui.screens.horizon import SignInHorizonScreen
+
+        def answered(horizon: Horizon | None) -> None:
+            self.set_horizon(horizon if horizon is not None else Horizon.everything())
+            if then is not None:
+                then()
+
+        current = self.player_horizon or Horizon.everything()
+        self.push_screen(SignInHorizonScreen(self.player, current), answered)
+
+    def on_edit_horizon(self, _: EditHorizon) -> None:
+        """New game's `w`: ask, and keep a changed horizon with the player."""
+        from boschquiz.core.spoilers import Horizon
+        from boschquiz.tui.screens.horizon import HorizonScreen
+
+        def answered(horizon: Horizon | None) -> None:
+            if horizon is not None:
+                self.set_horizon(horizon)
+
+        current = self.player_horizon or Horizon.everything()
+        self.push_screen(HorizonScreen(self.player, current), answered)
+
+    def set_horizon(self, horizon: Horizon) -> None:
+        """The current player's horizon: used from their next game, saved with them."""
+        from boschquiz.store.horizon import HORIZON_KEY, horizon_to_settings
+
+        self.player_horizon = horizon
+        self.remember(**{HORIZON_KEY: horizon_to_settings(horizon)})
+        self.horizon_changed.publish(None)
 
     def remember(self, **settings: Any) -> None:
         """Save player settings (last choices, theme) in a worker; failing is only a notice."""

@@ -57,6 +57,8 @@ class PlayerSignedIn(Message):
         settings: dict[str, Any],
         problem: str | None,
         then: Callable[[], None] | None,
+        *,
+        ask_horizon: bool = False,
     ) -> None:
         super().__init__()
         self.name = name
@@ -65,6 +67,9 @@ class PlayerSignedIn(Message):
         self.settings = settings
         self.problem = problem
         self.then = then
+        self.ask_horizon = ask_horizon
+        """Ask how far they have watched before `then`: a player with no game and no
+        answer yet (a new player; one whose first sign-in was cut short)."""
 
 
 class StoreFailed(Message):
@@ -190,3 +195,8 @@ class PlayTest(Message):
 
 class BackToMenu(Message):
     """Results: back to the main menu."""
+
+
+class EditHorizon(Message):
+    """New game's `w`: the player wants to change how far they have watched (the app asks
+    and keeps the answer with the player, then publishes `horizon_changed`)."""

@@ -55,6 +55,13 @@ SECTIONS: tuple[tuple[str, str], ...] = (
         "flame lights.",
     ),
     (
+        "Spoilers",
+        "No question, choice or explanation reveals anything past how far you have "
+        "watched. A new player is asked once, right after signing in (Esc skips: every "
+        "season). New game shows it; [b]w[/b] there changes it. Book spoilers (the "
+        "novels' story) stay off unless you switch them on. The daily spoils nothing.",
+    ),
+    (
         "Keys",
         "[b]1-6[/b] or [b]A-F[/b]   answer (capitals too)\n"
         "[b]↑ ↓ Enter[/b]   choose and answer: a new question starts with nothing\n"

@@ -1,5 +1,6 @@
 """New game: mode, tier, what to draw from, how many, steady scoring, the ladder's "final
-answer?" lock-in (saved with the player's settings); shows how many match.
+answer?" lock-in (saved with the player's settings); shows how many match, and how far the
+player has watched (the spoiler horizon: `w` changes it).
 
 Every number shown here (a tier's seconds, choices and multiplier; steady's share of the
 points; a mode's length) is read from its one table (`game.tiers`, `game.modes`,
@@ -19,6 +20,7 @@ from textual.widgets import Button, Header, Input, Label, Select, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from boschquiz.core.model import Difficulty, Mode, Show
+from boschquiz.core.spoilers import Horizon
 from boschquiz.game import ladder
 from boschquiz.game.modes import MODES
 from boschquiz.game.scoring import STEADY_FACTOR
@@ -26,6 +28,7 @@ from boschquiz.game.selection import matching
 from boschquiz.game.settings import GameSettings
 from boschquiz.game.tiers import TIERS, TierRules
 from boschquiz.tui.labels import SHOW_NAMES
+from boschquiz.tui.messages import EditHorizon
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
 from boschquiz.tui.widgets.toggles import FilterList, MarkedCheckbox
@@ -97,6 +100,7 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
     CSS_PATH = "new_game.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f5", "start", "Start", id="new-game-start"),
+        Binding("w", "watched", "Watched", id="new-game-watched"),
         Binding("escape", "back", "Back", id="new-game-back"),
     ]
 
@@ -149,6 +153,7 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
             yield Static(
                 Content(lock_in_note(lock_in)), id="new-game-lock-in-note", classes="form-note"
             )
+            yield Static(id="new-game-horizon")
             with Horizontal(id="new-game-filters"):
                 for name, _ in FILTERS:
                     yield FilterList(id=f"new-game-{name}")
@@ -161,6 +166,8 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
         for name, title in FILTERS:
             self._filter(name).border_title = title
         self.quiz.bank_changed.subscribe(self, lambda _: self._fill_filters())
+        self.quiz.horizon_changed.subscribe(self, lambda _: self._horizon_changed())
+        self._show_horizon()
         self._fill_filters()
         self.query_one("#new-game-mode", Select).focus()
 
@@ -183,6 +190,21 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
         self._fill("packs", [(p.title, p.id) for p in load.playable], last.get("packs"))
         self._fill("shows", [(SHOW_NAMES[s], s.value) for s in shows], last.get("shows"))
         self._fill("categories", [(c, c) for c in categories], last.get("categories"))
+        self._show_matching()
+
+    @property
+    def horizon(self) -> Horizon:
+        """How far the player has watched (saved with them; everything until they say)."""
+        return self.quiz.player_horizon or Horizon.everything()
+
+    def _show_horizon(self) -> None:
+        text = Content.from_markup(
+            "Spoilers: [b]$text[/b]  [dim](w to change)", text=self.horizon.describe()
+        )
+        self.query_one("#new-game-horizon", Static).update(text)
+
+    def _horizon_changed(self) -> None:
+        self._show_horizon()
         self._show_matching()
 
     def _fill(self, name: str, items: list[tuple[str, str]], chosen: object) -> None:
@@ -235,6 +257,7 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
             seed=self.quiz.services.seed,
             final_answer=chosen_mode is Mode.LADDER
             and self.query_one("#new-game-final-answer", MarkedCheckbox).value,
+            horizon=self.horizon,
         )
 
     def _matching_count(self) -> int | None:
@@ -328,6 +351,10 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
             final_answer=self.query_one("#new-game-final-answer", MarkedCheckbox).value,
         )
         self.dismiss(settings)
+
+    def action_watched(self) -> None:
+        """Change how far the player has watched: the app asks, keeps it, and tells us."""
+        self.post_message(EditHorizon())
 
     def action_back(self) -> None:
         self.dismiss(None)
