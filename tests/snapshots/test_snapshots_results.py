@@ -16,7 +16,15 @@ from textual.pilot import Pilot
 from boschquiz.core.model import Mode
 from boschquiz.game.settings import GameSettings
 from tests.snapshots.test_snapshots import PLAYER, SnapCompare, classic, started, steps
-from tests.tui.helpers import Fixture, answer, answer_and_continue, build_fixture, skip_ahead
+from tests.tui.helpers import (
+    Fixture,
+    answer,
+    answer_and_continue,
+    app_for,
+    build_fixture,
+    skip_ahead,
+)
+from tests.tui.test_tui_results import save_games
 
 SIZE = (80, 24)
 SMALL = (60, 20)
@@ -96,3 +104,11 @@ def test_ladder_final_answer(snap_compare: SnapCompare, fixture: Fixture) -> Non
     """Rung 11 with the lock-in on: "is that your final answer?" over the question."""
     app = started(fixture, ladder(final_answer=True))
     assert snap_compare(app, terminal_size=SIZE, run_before=steps(to_rung_11, "1"))
+
+
+def test_high_scores_all_games(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """High scores after `a`: the ranked games, the one recorded before the rules marked so,
+    and the custom game after them, marked "custom"."""
+    store = save_games(fixture)
+    store.save_player_settings(PLAYER, {"last_active": fixture.clock.now().isoformat()})
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("s", "a"))

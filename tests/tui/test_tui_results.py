@@ -5,14 +5,15 @@ question."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Select
+from textual.widgets import DataTable, OptionList, Select
 
-from boschquiz.core.model import Difficulty, Mode, Outcome, QuestionType
+from boschquiz.core.model import Difficulty, GameTerms, Mode, Outcome, QuestionType
 from boschquiz.game.settings import GameSettings
 from boschquiz.store import Store
 from boschquiz.tui.app import BoschQuizApp
@@ -25,6 +26,7 @@ from boschquiz.tui.widgets.toggles import MarkedCheckbox
 from tests.tui.helpers import (
     HOSTILE_PACK,
     SEED,
+    Fixture,
     advance_clock,
     answer,
     answer_and_continue,
@@ -35,6 +37,7 @@ from tests.tui.helpers import (
     skip_ahead,
 )
 from tests.tui.screen_text import screen_text
+from tests.unit.test_store_support import make_game
 
 PLAYER = "Tester"
 NO_POINTS = re.compile(r"\b0 points\b|score\s+0\b|\+0\b")
@@ -483,3 +486,59 @@ async def test_a_time_out_under_the_leave_dialog_waits_for_the_question(tmp_path
         assert isinstance(app.screen, FeedbackScreen)
         assert app.screen.feedback.outcome is Outcome.TIMEOUT
         assert [type(s).__name__ for s in app.screen_stack] == ["MenuScreen", "FeedbackScreen"]
+
+
+# -- High scores: ranked by default, `a` for all (like `scores` and `scores --all`) ----------
+
+
+def save_games(fixture: Fixture) -> Store:
+    """Three classic/medium games: a ranked one (Ranked Rita), a custom one (Seeded Sam, a
+    chosen seed) and one recorded before the ranking rules (Old Olga, no terms)."""
+    store = Store(fixture.saves, fixture.clock)
+    store.record_game(replace(make_game("Ranked Rita"), terms=GameTerms(length=10)))
+    store.record_game(
+        replace(
+            make_game("Seeded Sam", outcomes=(Outcome.CORRECT,) * 3),
+            terms=GameTerms(seeded=True, length=10),
+        )
+    )
+    store.record_game(replace(make_game("Old Olga"), terms=None))
+    return store
+
+
+async def test_high_scores_show_ranked_games_and_a_adds_the_custom_ones(tmp_path: Path) -> None:
+    """Like `scores`, the table lists ranked games (and the one recorded before the rules,
+    marked so); `a` adds the custom game like `scores --all`, marked "custom" with its
+    reasons when highlighted; `a` again hides it."""
+    fixture = build_fixture(tmp_path, player=PLAYER)
+    store = save_games(fixture)
+    ranked = store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)
+    custom = store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM, custom=True)
+    assert [r.player for r in custom] == ["Seeded Sam"]
+    app = app_for(fixture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        text = screen_text(app)
+        for row in ranked:
+            assert row.player in text
+        assert "Seeded Sam" not in text
+        olga = next(line for line in text.splitlines() if "Old Olga" in line)
+        assert "before rules" in olga
+        assert "a: all games (1 custom)" in text
+        assert "a All games" in text.splitlines()[-1]
+        await pilot.press("a")
+        await settle(pilot)
+        text = screen_text(app)
+        sam = next(line for line in text.splitlines() if "Seeded Sam" in line)
+        assert "custom" in sam
+        assert f"{custom[0].score:,}" in sam
+        assert "a Ranked only" in text.splitlines()[-1]
+        table = app.screen.query_one("#scores-table", DataTable)
+        table.move_cursor(row=len(ranked))
+        await settle(pilot)
+        assert "custom, not ranked: chosen seed" in screen_text(app)
+        await pilot.press("a")
+        await settle(pilot)
+        assert "Seeded Sam" not in screen_text(app)

@@ -1,4 +1,10 @@
-"""High scores: one table per mode and tier (daily: today's), the player's own rows marked."""
+"""High scores: one table per mode and tier (daily: today's), the player's own rows marked.
+
+Like `boschquiz scores`, the table lists ranked games; `a` adds the custom ones (a chosen seed,
+a filter, another length, `--pack`), like `scores --all`, after the ranked rows and ranked
+among themselves, marked "custom" with their reasons under the table when highlighted. Games
+recorded before the ranking rules keep their place and are marked "before rules" (the
+`recorded_before_rules` of `scores --all --json`)."""
 
 from __future__ import annotations
 
@@ -31,14 +37,30 @@ TIER_TABS: tuple[tuple[Difficulty, str], ...] = (
     (Difficulty.HARD, "Hard"),
 )
 TABLE_ROWS = 10
+PLAYER_WIDTH = 32
+STANDING_WIDTH = 12
 
 
 class ScoresLoaded(Message):
     def __init__(
-        self, mode: Mode, tier: Difficulty, rows: list[ScoreRow] | None, error: str | None
+        self,
+        mode: Mode,
+        tier: Difficulty,
+        rows: list[ScoreRow] | None,
+        error: str | None,
+        custom: list[ScoreRow] | None = None,
     ) -> None:
         super().__init__()
         self.mode, self.tier, self.rows, self.error = mode, tier, rows, error
+        self.custom: list[ScoreRow] = custom or []
+        """The table's custom (not ranked) games, shown with `a`."""
+
+
+def standing(row: ScoreRow) -> str:
+    """A row's mark in the Standing column: custom, recorded before the rules, or none."""
+    if not row.ranked:
+        return "custom"
+    return "before rules" if row.before_rules else ""
 
 
 class ScoresScreen(QuizScreen[None]):
@@ -49,13 +71,18 @@ class ScoresScreen(QuizScreen[None]):
         Binding("e", "tier('easy')", "Easy", id="scores-easy"),
         Binding("m", "tier('medium')", "Medium", id="scores-medium"),
         Binding("h", "tier('hard')", "Hard", id="scores-hard"),
+        Binding("a", "show_all(True)", "All games", id="scores-all"),
+        Binding("a", "show_all(False)", "Ranked only", id="scores-ranked"),
         Binding("escape,q", "app.pop_screen", "Back", id="scores-back"),
     ]
 
     def __init__(self, mode: Mode = Mode.CLASSIC, tier: Difficulty = Difficulty.MEDIUM) -> None:
         super().__init__()
-        self.mode: Mode = mode if mode is not Mode.PRACTICE else Mode.CLASSIC
+        self.mode: Mode = mode if MODES[mode].table_label is not None else Mode.CLASSIC
         self.tier = tier
+        self.show_all = False
+        """`a`: the custom games too (`scores --all`)."""
+        self._loaded: ScoresLoaded | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -76,15 +103,25 @@ class ScoresScreen(QuizScreen[None]):
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#scores-table", DataTable)
+        self._add_columns(table, standing=False)
+        self.quiz.store_changed.subscribe(self, lambda _: self._load())
+        table.focus()
+        self._load()
+
+    def _add_columns(self, table: DataTable[Text], *, standing: bool) -> None:
+        """The table's columns; the Standing column only when a row shown has a mark (the
+        player's name then gives it room)."""
+        table.clear(columns=True)
         table.add_column("#", width=4, key="rank")
-        table.add_column("Player", width=32, key="player")
+        table.add_column(
+            "Player", width=PLAYER_WIDTH - (STANDING_WIDTH + 2) * standing, key="player"
+        )
         table.add_column("Score", width=8, key="score")
         table.add_column("Right", width=5, key="right")
         table.add_column("Streak", width=6, key="streak")
         table.add_column("Date", width=10, key="date")
-        self.quiz.store_changed.subscribe(self, lambda _: self._load())
-        table.focus()
-        self._load()
+        if standing:
+            table.add_column("Standing", width=STANDING_WIDTH, key="standing")
 
     @on(Tabs.TabActivated, "#scores-modes")
     def _mode_tab(self, event: Tabs.TabActivated) -> None:
@@ -108,9 +145,17 @@ class ScoresScreen(QuizScreen[None]):
     def action_tier(self, tier: str) -> None:
         self.query_one("#scores-tiers", Tabs).active = f"tier-{tier}"
 
+    def action_show_all(self, show: bool) -> None:
+        self.show_all = show
+        self.refresh_bindings()
+        if self._loaded is not None:
+            self._show(self._loaded)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "tier" and self.mode is Mode.DAILY:
             return None
+        if action == "show_all":
+            return parameters[0] is not self.show_all
         return True
 
     def _load(self) -> None:
@@ -125,34 +170,51 @@ class ScoresScreen(QuizScreen[None]):
             self.post_message(ScoresLoaded(mode, tier, None, self.quiz.store_error))
             return
         try:
+            daily_date: str | None = None
             if mode is Mode.DAILY:
-                today = self.quiz.services.clock.now().date().isoformat()
-                rows = store.top_scores(mode, Difficulty.MEDIUM, limit=TABLE_ROWS, daily_date=today)
-            else:
-                rows = store.top_scores(mode, tier, limit=TABLE_ROWS)
+                tier, daily_date = (
+                    Difficulty.MEDIUM,
+                    self.quiz.services.clock.now().date().isoformat(),
+                )
+            rows, custom = (
+                store.top_scores(
+                    mode, tier, limit=TABLE_ROWS, daily_date=daily_date, custom=is_custom
+                )
+                for is_custom in (False, True)
+            )
         except Exception as exc:
             self.post_message(ScoresLoaded(mode, tier, None, str(exc) or type(exc).__name__))
             return
-        self.post_message(ScoresLoaded(mode, tier, rows, None))
+        self.post_message(ScoresLoaded(mode, tier, rows, None, custom))
 
     def on_scores_loaded(self, message: ScoresLoaded) -> None:
         if message.mode is not self.mode or (
             message.mode is not Mode.DAILY and message.tier is not self.tier
         ):
             return
+        self._loaded = message
+        self._show(message)
+
+    def _shown_rows(self, message: ScoresLoaded) -> list[ScoreRow]:
+        rows = list(message.rows or [])
+        return rows + message.custom if self.show_all else rows
+
+    def _show(self, message: ScoresLoaded) -> None:
         table: DataTable[Text] = self.query_one("#scores-table", DataTable)
-        note = self.query_one("#scores-note", Static)
         table.clear()
         if message.rows is None:
-            note.update(
+            self.query_one("#scores-note", Static).update(
                 Content.from_markup("[$error]Scores unavailable: $why", why=message.error or "")
             )
             return
         me = self.quiz.player
-        for row in message.rows:
+        rows = self._shown_rows(message)
+        marked = any(standing(row) for row in rows)
+        self._add_columns(table, standing=marked)
+        for row in rows:
             mine = row.player == me
             style = "bold" if mine else ""
-            table.add_row(
+            cells = [
                 Text(("▶ " if mine else "") + str(row.rank), style=style, justify="right"),
                 Text(row.player, style=style),
                 Text(
@@ -161,13 +223,41 @@ class ScoresScreen(QuizScreen[None]):
                 Text(f"{row.correct}/{row.answered}", justify="right"),
                 Text(str(row.best_streak), justify="right"),
                 Text(_short_date(row.date)),
-            )
-        if message.rows:
+            ]
+            if marked:
+                cells.append(Text(standing(row), style="dim" if row.ranked else "italic"))
+            table.add_row(*cells)
+        self._show_note()
+
+    def _show_note(self) -> None:
+        """Under the table: the marks' legend, a custom game's reasons when it is highlighted,
+        or why the table is empty."""
+        note = self.query_one("#scores-note", Static)
+        message = self._loaded
+        if message is None or message.rows is None:
+            return
+        rows = self._shown_rows(message)
+        hidden = len(message.custom) if not self.show_all else 0
+        more = f" · a: all games ({hidden} custom)" if hidden else ""
+        if not rows:
+            note.update(Content(f"No ranked games in this table yet: be the first.{more}"))
+            return
+        cursor = self.query_one("#scores-table", DataTable).cursor_row
+        row = rows[cursor] if 0 <= cursor < len(rows) else None
+        if row is not None and not row.ranked:
             note.update(
-                Content.from_markup("[dim]▶ your games   ≈ steady scoring (no speed points)")
+                Content.from_markup("[dim]custom, not ranked: $why", why="; ".join(row.custom))
             )
-        else:
-            note.update(Content("No games in this table yet: be the first."))
+            return
+        note.update(
+            Content.from_markup(
+                "[dim]▶ your games   ≈ steady scoring (no speed points)$more", more=more
+            )
+        )
+
+    @on(DataTable.RowHighlighted, "#scores-table")
+    def _row_highlighted(self) -> None:
+        self._show_note()
 
 
 def _short_date(stamp: str) -> str:
