@@ -23,6 +23,7 @@ from boschquiz.core.model import Difficulty, Mode, QuestionBank, Show
 from boschquiz.core.paths import AppPaths
 from boschquiz.core.signals import graceful_exit
 from boschquiz.core.spoilers import Horizon
+from boschquiz.game.party import check_players
 from boschquiz.game.reports import ReportReason
 from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
 from boschquiz.game.start import WIDENING_TOLD, NothingToReviewError, start_game
@@ -87,8 +88,40 @@ def register(sub: Subparsers) -> None:
         help="only this category (repeatable)",
     )
     add_horizon_options(p)
+    p.add_argument(
+        "--players",
+        type=text_argument,
+        default=None,
+        metavar="NAMES",
+        help='party: 2 to 6 players, comma-separated ("Ana,Ben,Cy"); new names become players',
+    )
+    p.add_argument(
+        "--party-keys",
+        type=text_argument,
+        default=None,
+        metavar="BLOCKS",
+        help="party: each seat's four answer keys, comma-separated"
+        ' (default "1234,qwer,asdf,zxcv,uiop,jkl;"; remap for AZERTY or QWERTZ)',
+    )
     p.add_argument("--plain", action="store_true", help="plain text on stdin/stdout, no TUI")
     p.set_defaults(run=run_play)
+
+
+def party_players(args: argparse.Namespace) -> tuple[str, ...]:
+    """`--players` as names (each checked like any player name); refused outside a party,
+    and a party needs them."""
+    party = Mode(args.mode) is Mode.PARTY
+    if args.players is None:
+        if party:
+            raise UserFacingError(
+                'a party needs its players: --players "Ana,Ben,Cy" (2 to 6 names)'
+            )
+        return ()
+    if not party:
+        raise UserFacingError("--players is for a party game: add --mode party")
+    names = tuple(normalize_player_name(name) for name in str(args.players).split(","))
+    check_players(names)
+    return names
 
 
 def settings_from_args(args: argparse.Namespace) -> GameSettings:
@@ -104,7 +137,21 @@ def settings_from_args(args: argparse.Namespace) -> GameSettings:
         seed=args.seed,
         final_answer=bool(args.final_answer),
         horizon=horizon_from_args(args),
+        players=party_players(args),
     )
+
+
+def party_key_blocks(args: argparse.Namespace, players: int) -> tuple[str, ...]:
+    """`--party-keys` checked against the number of players (defaults fill the seats left)."""
+    from boschquiz.tui.party_keys import KeyBlockError, blocks_for, parse_key_blocks
+
+    if args.party_keys is not None and Mode(args.mode) is not Mode.PARTY:
+        raise UserFacingError("--party-keys is for a party game: add --mode party")
+    try:
+        chosen = () if args.party_keys is None else parse_key_blocks(str(args.party_keys))
+        return blocks_for(players, chosen) if players else ()
+    except KeyBlockError as exc:
+        raise UserFacingError(f"--party-keys: {exc}") from None
 
 
 def run_play(args: argparse.Namespace) -> int:
@@ -115,15 +162,22 @@ def run_play(args: argparse.Namespace) -> int:
         extra_packs=tuple(args.pack),
         only_extra_packs=bool(args.pack),
     )
+    if settings.mode is Mode.PARTY and args.plain:
+        raise UserFacingError(
+            "party mode needs the full-screen game: every player answers at once on their own"
+            " keys, which a line-by-line game cannot take; play it without --plain (in a"
+            " terminal, or served to a browser with `boschquiz serve`)"
+        )
     if not args.plain:
         from boschquiz.commands.preflight import refuse_broken_packs, refuse_without_terminal
         from boschquiz.tui.app import make_app, run_app
 
+        blocks = party_key_blocks(args, len(settings.players))
         refuse_broken_packs(services)
         refused = refuse_without_terminal(sys.stdin, sys.stdout, sys.stderr)
         if refused is not None:
             return refused
-        return run_app(make_app(services, start=settings))
+        return run_app(make_app(services, start=settings, party_keys=blocks))
     bank = load_game_bank(services, sys.stderr)
     with graceful_exit():
         return play_plain(bank, services, settings, sys.stdin, sys.stdout)

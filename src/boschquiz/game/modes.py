@@ -170,7 +170,7 @@ MODES: Mapping[Mode, ModeRules] = {
     Mode.PARTY: ModeRules(
         Mode.PARTY,
         label="Party",
-        choice_label=None,
+        choice_label="Party (2–6 players)",
         table_label="Party",
         summary="2 to 6 players on one keyboard, the same questions at once",
         timed=True,

@@ -37,6 +37,9 @@ class GameSettings:
     """Ladder: ask "final answer?" before an answer counts on rungs 11 to 15 (a setting, off
     by default; the clock keeps running while the player confirms)."""
     horizon: Horizon | None = None
+    players: tuple[str, ...] = ()
+    """A party's players in seat order (`--players`); empty for every other mode, and for a
+    party whose players are still to be chosen (the TUI's party set-up)."""
 
     @property
     def spoiler_horizon(self) -> Horizon:

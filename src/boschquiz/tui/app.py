@@ -33,6 +33,9 @@ from boschquiz.tui.messages import (
     LeaveGame,
     OpenScreen,
     OpenStudio,
+    PartyFinished,
+    PartyReady,
+    PartySaved,
     PlayAgain,
     PlayerSignedIn,
     PlayTest,
@@ -78,10 +81,13 @@ class BoschQuizApp(App[int]):
         *,
         start: GameSettings | None = None,
         studio: Path | None = None,
+        party_keys: tuple[str, ...] = (),
     ) -> None:
         super().__init__()
         self.services = services
         self.pending_start = start
+        self.party_keys = party_keys
+        """`--party-keys`: the key blocks of a party's seats, in order (defaults fill the rest)."""
         self.pending_studio = studio
         """`boschquiz packs studio FILE`: the studio opens over the menu at start."""
         self.bank: BankLoad | None = None
@@ -393,6 +399,15 @@ class BoschQuizApp(App[int]):
     def on_play_test(self, message: PlayTest) -> None:
         self.flow.start_playtest(message.questions)
 
+    def on_party_ready(self, message: PartyReady) -> None:
+        self.flow.party_ready(message.game, message.blocks)
+
+    def on_party_finished(self, message: PartyFinished) -> None:
+        self.flow.party_finished(message.game)
+
+    def on_party_saved(self, message: PartySaved) -> None:
+        self.flow.party_saved(message)
+
     def on_game_saved(self, message: GameSaved) -> None:
         self.flow.saved(message)
 
@@ -443,11 +458,15 @@ class BoschQuizApp(App[int]):
 
 
 def make_app(
-    services: Services, *, start: GameSettings | None = None, studio: Path | None = None
+    services: Services,
+    *,
+    start: GameSettings | None = None,
+    studio: Path | None = None,
+    party_keys: tuple[str, ...] = (),
 ) -> BoschQuizApp:
     """The app built from its services; with `start`, it goes straight into that game; with
-    `studio`, into the pack studio on that file."""
-    return BoschQuizApp(services, start=start, studio=studio)
+    `studio`, into the pack studio on that file. `party_keys`: a party's key blocks."""
+    return BoschQuizApp(services, start=start, studio=studio, party_keys=party_keys)
 
 
 def run_app(app: BoschQuizApp) -> int:

@@ -22,18 +22,27 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
-from boschquiz.tui.messages import GameNotStarted, GameReady, GameSaved, SaveFailed
+from boschquiz.tui.messages import (
+    GameNotStarted,
+    GameReady,
+    GameSaved,
+    PartyReady,
+    PartySaved,
+    SaveFailed,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from boschquiz.core.model import Difficulty, GameRecord, Mode, Question, QuestionBank
     from boschquiz.game.history import HistorySource, InMemoryHistory
+    from boschquiz.game.party import PartyRound
     from boschquiz.game.reports import ReportReason
     from boschquiz.game.round import Feedback, GameResult, GameRound
     from boschquiz.game.settings import GameSettings
     from boschquiz.store import Store
     from boschquiz.tui.app import BoschQuizApp
+    from boschquiz.tui.screens.podium import PodiumScreen
     from boschquiz.tui.screens.results import ResultsScreen
 
 TABLE_SIZE = 10
@@ -63,11 +72,14 @@ class GameFlow:
         self._playtest = False
         """The game on screen is the studio's play-test: practice, never saved, and its
         results lead back to the studio."""
+        self.party: PartyRound | None = None
+        """The party on screen, until its podium is shown (or it is left)."""
+        self._podium: PodiumScreen | None = None
 
     @property
     def in_game(self) -> bool:
-        """A game is in progress: a question or its feedback is on screen."""
-        return self.game is not None and not self.game.finished
+        """A game is in progress: a question or its feedback is on screen, or a party."""
+        return (self.game is not None and not self.game.finished) or self.party is not None
 
     # -- top-level screens ------------------------------------------------------------------
 
@@ -128,6 +140,11 @@ class GameFlow:
         if app.bank is None:
             app.notify("The questions are still loading; try again in a moment.", markup=False)
             return
+        from boschquiz.core.model import Mode
+
+        if settings.mode is Mode.PARTY:
+            self._start_party(settings)
+            return
         if app.player is not None:
             settings = replace(settings, player=app.player)
         if settings.horizon is None:
@@ -143,6 +160,131 @@ class GameFlow:
             exit_on_error=False,
             group="start-game",
         )
+
+    # -- a party ----------------------------------------------------------------------------
+
+    def _start_party(self, settings: GameSettings) -> None:
+        """A party: its players named (`--players`), or chosen first on the party set-up."""
+        from boschquiz.tui.party_keys import KeyBlockError, blocks_for
+
+        app = self._app
+        if settings.seed is None and app.services.seed is not None:
+            settings = replace(settings, seed=app.services.seed)
+        if not settings.players:
+            from boschquiz.tui.screens.party_setup import PartySetupScreen
+
+            def chosen(choice: tuple[tuple[str, ...], tuple[str, ...]] | None) -> None:
+                if choice is not None:
+                    players, blocks = choice
+                    self._run_party(replace(settings, players=players), blocks)
+
+            app.push_screen(PartySetupScreen(), chosen)
+            return
+        try:
+            blocks = blocks_for(len(settings.players), app.party_keys)
+        except KeyBlockError as exc:
+            self.not_started(sentence(str(exc)))
+            return
+        self._run_party(settings, blocks)
+
+    def _run_party(self, settings: GameSettings, blocks: tuple[str, ...]) -> None:
+        app = self._app
+        if self.in_game or self._starting or app.bank is None:
+            return
+        self._leave_results()
+        self._starting = True
+        app.run_worker(
+            partial(self._prepare_party, app.bank.bank, settings, app.store, blocks),
+            thread=True,
+            exclusive=True,
+            exit_on_error=False,
+            group="start-game",
+        )
+
+    def _prepare_party(
+        self,
+        bank: QuestionBank,
+        settings: GameSettings,
+        store: Store | None,
+        blocks: tuple[str, ...],
+    ) -> None:
+        """In a thread: make every player a real player in the store, read their histories
+        and horizons, choose the questions."""
+        from boschquiz.core.diagnostics import UserFacingError
+        from boschquiz.game.history import InMemoryHistory as Memory
+        from boschquiz.game.start import start_party
+
+        clock = self._app.services.clock
+        try:
+            history: HistorySource
+            horizons = []
+            players = settings.players
+            if store is not None:
+                if not store.read_only:
+                    players = tuple(store.ensure_player(name).name for name in players)
+                horizons = [store.player_horizon(name).horizon for name in players]
+                history = store
+            else:
+                if self._fallback_history is None:
+                    self._fallback_history = Memory()
+                history = self._fallback_history
+            game = start_party(bank, settings, players, clock, history, horizons)
+        except UserFacingError as exc:
+            self._app.post_message(GameNotStarted(sentence(exc.message)))
+            return
+        except Exception as exc:
+            self._app.post_message(GameNotStarted(f"The party could not start: {exc}"))
+            return
+        self._app.post_message(PartyReady(game, blocks))
+
+    def party_ready(self, game: PartyRound, blocks: tuple[str, ...]) -> None:
+        """The start worker's party: show its first question to every player."""
+        from boschquiz.tui.screens.party import PartyScreen
+
+        self._starting = False
+        if game.notice:
+            self._app.notify(sentence(game.notice), markup=False)
+        self.party = game
+        self._app.push_screen(PartyScreen(game, blocks))
+
+    def party_finished(self, game: PartyRound) -> None:
+        """The last reveal is over: the podium, while every player's game is saved at once."""
+        from boschquiz.tui.screens.podium import PodiumScreen
+
+        if self.party is not game:
+            return
+        self.party = None
+        self._podium = PodiumScreen(game)
+        self._app.switch_screen(self._podium)
+        store = self._app.store
+        if store is None:
+            self.party_saved(PartySaved(game, self._app.store_error or "the saves are not open"))
+            return
+        self._app.run_worker(
+            partial(self._record_party, store, game),
+            thread=True,
+            exit_on_error=False,
+            group="save",
+        )
+
+    def _record_party(self, store: Store, game: PartyRound) -> None:
+        """In a thread: save every player's game in one write (all or none)."""
+        try:
+            store.record_party(game.records())
+        except Exception as exc:
+            self._app.post_message(PartySaved(game, str(exc) or type(exc).__name__))
+        else:
+            self._app.post_message(PartySaved(game, None))
+
+    def party_saved(self, message: PartySaved) -> None:
+        if message.problem is not None:
+            self._app.notify(
+                f"The party could not be saved: {message.problem}", severity="error", markup=False
+            )
+        podium = self._podium
+        if podium is not None and podium.game is message.game:
+            podium.show_saved(message.problem)
+        self._app.store_changed.publish(None)
 
     def start_playtest(self, questions: tuple[Question, ...]) -> None:
         """The studio's play-test: `questions` as a practice game, with a history of its own
@@ -268,6 +410,14 @@ class GameFlow:
 
     def ask_leave(self) -> None:
         """Esc mid-game: ask, then leave (a daily is scored on what was answered)."""
+        if self.party is not None:
+            self._confirm(
+                "Leave this party? Nobody's game will be saved.",
+                "Leave",
+                "Keep playing",
+                self._leave_party,
+            )
+            return
         game = self.game
         if game is None or not self.in_game:
             return
@@ -289,8 +439,22 @@ class GameFlow:
         self._playtest = False
         self._app.pop_screen()
 
+    def _leave_party(self) -> None:
+        if self.party is None:
+            return
+        self.party = None
+        self._app.pop_screen()
+
     def ask_quit(self) -> None:
         """Ctrl+Q / Ctrl+C mid-game: ask, then quit (a daily is saved first)."""
+        if self.party is not None:
+            self._confirm(
+                "Quit boschquiz? This party will not be saved.",
+                "Quit",
+                "Keep playing",
+                lambda: self._app.exit(0),
+            )
+            return
         game = self.game
         if game is None or not self.in_game:
             self._app.exit(0)
@@ -404,6 +568,9 @@ class GameFlow:
     def _leave_results(self) -> None:
         results, self._results = self._results, None
         if results is not None and self._app.screen is results:
+            self._app.pop_screen()
+        podium, self._podium = self._podium, None
+        if podium is not None and self._app.screen is podium:
             self._app.pop_screen()
 
     # -- saving -----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from boschquiz.core.model import Difficulty, GameRecord, Mode, Question
+    from boschquiz.game.party import PartyRound
     from boschquiz.game.round import Feedback, GameRound
     from boschquiz.game.settings import GameSettings
     from boschquiz.packs.bank import BankLoad
@@ -200,3 +201,30 @@ class BackToMenu(Message):
 class EditHorizon(Message):
     """New game's `w`: the player wants to change how far they have watched (the app asks
     and keeps the answer with the player, then publishes `horizon_changed`)."""
+
+
+class PartyReady(Message):
+    """A start worker chose a party's questions; the first one can be shown to everyone."""
+
+    def __init__(self, game: PartyRound, blocks: tuple[str, ...]) -> None:
+        super().__init__()
+        self.game = game
+        self.blocks = blocks
+
+
+class PartyFinished(Message):
+    """A party game's last question was revealed and the players went on: save, then podium."""
+
+    def __init__(self, game: PartyRound) -> None:
+        super().__init__()
+        self.game = game
+
+
+class PartySaved(Message):
+    """The save worker's word on a party: every player's game saved (`problem` None), or
+    none of them, and why."""
+
+    def __init__(self, game: PartyRound, problem: str | None) -> None:
+        super().__init__()
+        self.game = game
+        self.problem = problem
