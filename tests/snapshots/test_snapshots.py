@@ -192,6 +192,12 @@ def test_feedback_wrong(snap_compare: SnapCompare, fixture: Fixture, size: tuple
     assert snap_compare(app, terminal_size=size, run_before=steps(answer_wrong))
 
 
+def test_report_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """`r` on the feedback: the question, the four reasons, the note and the footer's keys."""
+    app = started(fixture, classic())
+    assert snap_compare(app, terminal_size=SIZE, run_before=steps(answer, "r"))
+
+
 def test_leave_game_dialog(snap_compare: SnapCompare, fixture: Fixture) -> None:
     """Leaving mid-game asks first."""
     app = started(fixture, classic())
