@@ -1,5 +1,6 @@
 """The results recap in a real terminal: a seeded game with one miss, every question on the
-results screen, and the missed one's explanation one key away."""
+results screen, and the missed one's explanation one key away; the ladder's rung panel read
+without colour."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.commands import E2E_QUESTIONS, play_command
+from tests.e2e.commands import E2E_QUESTIONS, boschquiz_command, play_command
 from tests.e2e.playing import (
     ROUND,
     answer_right,
@@ -18,6 +19,7 @@ from tests.e2e.playing import (
     wait_for_question,
     wait_for_verdict,
 )
+from tests.e2e.test_e2e_no_color import colours, is_grey
 from tests.e2e.tmux_session import TmuxSession
 
 pytestmark = pytest.mark.e2e
@@ -55,3 +57,18 @@ def test_results_recap_lists_every_answer_and_explains_the_miss(
     terminal.wait_for_text("Everybody counts")
     terminal.send_keys("q")
     assert terminal.wait_for_exit() == 0
+
+
+def test_ladder_panel_reads_without_colour(terminal: TmuxSession, tmp_path: Path) -> None:
+    """Under NO_COLOR, on the shipped bank: the current rung, the safe havens and the walk-away
+    line are text (▶, ★, words), and the screen is painted in greys only."""
+    saves = tmp_path / "e2e-saves"
+    command = [*boschquiz_command(), "play", "--mode", "ladder", "--seed", "7"]
+    terminal.start([*command, "--saves", str(saves)], env={"NO_COLOR": "1"})
+    screen = terminal.wait_for_text("Ladder · at least")
+    screen = terminal.wait_for_text("walk away now: keep 0")
+    assert re.search(r"▶ 1 +easy", screen), screen
+    assert re.search(r" 5 ★ easy", screen), screen
+    assert re.search(r"10 ★ med", screen), screen
+    found = colours(terminal.screen(styles=True))
+    assert {c for c in found if not is_grey(c)} == set()

@@ -542,3 +542,21 @@ async def test_high_scores_show_ranked_games_and_a_adds_the_custom_ones(tmp_path
         await pilot.press("a")
         await settle(pilot)
         assert "Seeded Sam" not in screen_text(app)
+
+
+async def test_stats_recent_scores_leave_practice_out(tmp_path: Path) -> None:
+    """A practice game (no points) is not a 0 among the recent scores on Stats."""
+    fixture = build_fixture(tmp_path, player=PLAYER)
+    store = Store(fixture.saves, fixture.clock)
+    store.save_player_settings(PLAYER, {"last_active": fixture.clock.now().isoformat()})
+    ranked = replace(make_game(PLAYER), terms=GameTerms(length=10))
+    store.record_game(ranked)
+    practice = make_game(PLAYER, mode=Mode.PRACTICE, started_at="2026-11-24T13:00:00+00:00")
+    store.record_game(replace(practice, score=0, terms=GameTerms(length=10)))
+    app = app_for(fixture)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        text = flat(screen_text(app))
+        assert f"last game · best {ranked.score:,} · latest {ranked.score:,}" in text

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Sparkline, Static
 
 from boschquiz.core.numbers import points
+from boschquiz.game.modes import MODES
 from boschquiz.tui.labels import SHOW_NAMES
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
@@ -116,14 +117,15 @@ class StatsScreen(QuizScreen[None]):
                 best=str(streaks.best_daily_streak),
             )
         )
-        scores = [row.score for row in reversed(message.recent)]
+        scores = [row.score for row in reversed(message.recent) if MODES[row.mode].scores_points]
+        # Practice scores nothing: its games are not zeros among the recent scores.
         self.query_one("#stats-sparkline", Sparkline).data = scores
         recent = self.query_one("#stats-recent-text", Static)
         if scores:
             recent.update(
                 Content.from_markup(
-                    "[dim]last $n games · best $best · latest $last",
-                    n=str(len(scores)),
+                    "[dim]last $n · best $best · latest $last",
+                    n="game" if len(scores) == 1 else f"{len(scores)} games",
                     best=points(max(scores)),
                     last=points(scores[-1]),
                 )
