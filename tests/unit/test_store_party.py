@@ -252,3 +252,76 @@ def test_a_hostile_party_seat_costs_only_its_game(tmp_path: Path, edit: _Edit) -
     assert receipt.game_id == 4
     assert [game_id for game_id, _ in open_store(tmp_path).games()] == [1, 2, 4]
     assert any("game 3" in notice for notice in fresh.notices())
+
+
+KILL_SCRIPT = """
+import os, signal, sys
+from pathlib import Path
+from boschquiz.store import atomic
+from tests.unit.test_store_party import party_of
+from tests.unit.test_store_support import open_store
+
+fail_at = int(sys.argv[2])
+
+
+class KillingOs:
+    calls = 0
+
+    def __getattr__(self, name):
+        real = getattr(os, name)
+        if name not in ("write", "fsync", "replace"):
+            return real
+
+        def step(*args, **kwargs):
+            KillingOs.calls += 1
+            if KillingOs.calls == fail_at:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(*args, **kwargs)
+
+        return step
+
+
+atomic.os = KillingOs()
+open_store(Path(sys.argv[1])).record_party(party_of())
+print(KillingOs.calls)
+"""
+
+
+@pytest.mark.process
+def test_a_sigkill_at_any_step_of_a_party_save_leaves_all_or_none(tmp_path: Path) -> None:
+    """The process killed (SIGKILL, nothing cleaned up) at each write, fsync and rename of a
+    party's save in turn: the next open finds all three records or none, and saves on."""
+    import signal
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+
+    def run(folder: Path, fail_at: int) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", KILL_SCRIPT, str(folder), str(fail_at)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    base = tmp_path / "base"
+    _history(base, 23)
+    done = run(_copy(base, tmp_path / "count"), 10**9)
+    assert done.returncode == 0, done.stderr
+    steps = int(done.stdout)
+    outcomes = set()
+    for fail_at in range(1, steps + 1):
+        folder = _copy(base, tmp_path / f"kill-{fail_at}")
+        killed = run(folder, fail_at)
+        assert killed.returncode == -signal.SIGKILL, killed.stderr
+        found = party_games(folder)
+        assert len(found) in (0, 3), f"step {fail_at}: a half-saved party {found}"
+        outcomes.add(len(found))
+        store = open_store(folder)
+        store.record_game(make_game("Bob"))
+        assert open_store(folder).verify() == []
+        assert len(open_store(folder).history("Ben")) == (1 if found else 0)
+    assert outcomes == {0, 3}
