@@ -231,6 +231,15 @@ def test_high_scores(snap_compare: SnapCompare, fixture: Fixture) -> None:
     assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("s"))
 
 
+def test_high_scores_with_long_and_wide_names(snap_compare: SnapCompare, fixture: Fixture) -> None:
+    """Names of 32 CJK characters (64 columns) and of emoji sequences, cut with "…" to the
+    player column: the columns after them stay in line."""
+    for name in ("渡辺さくら渡辺さくら渡辺さくら渡辺さくら渡辺さくら渡辺", "🚓" * 15 + "🕵️‍♀️" * 3):
+        Store(fixture.saves, fixture.clock).ensure_player(name)
+        record_game_directly(fixture, classic(seed=4, player=name))
+    assert snap_compare(app_for(fixture), terminal_size=SIZE, run_before=steps("s"))
+
+
 def test_stats(snap_compare: SnapCompare, fixture: Fixture) -> None:
     """Stats: accuracy per category and show, recent scores, streaks."""
     saved_games(fixture)

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from boschquiz.tui.cells import player_name
 from boschquiz.tui.messages import OpenScreen
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
@@ -134,7 +135,7 @@ class MenuScreen(QuizScreen[None]):
     def _show_player(self) -> None:
         player = self.quiz.player
         text = (
-            Content.from_markup("Detective [b]$name[/b]   [dim](n to change)", name=player)
+            Content.from_markup("Detective [b]$name[/b]  [dim]n: change", name=player_name(player))
             if player is not None
             else Content.from_markup("[dim]No detective yet: press [b]n[/b] to sign in")
         )

@@ -14,6 +14,10 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from boschquiz.store import MAX_NAME_LENGTH, InvalidPlayerName, normalize_player_name
+from boschquiz.tui.cells import player_name
+
+LIST_CELLS = 40
+"""Columns a name may take in the list (the dialog is 60 wide, less its frame)."""
 
 
 class PlayerScreen(ModalScreen[str | None]):
@@ -29,7 +33,10 @@ class PlayerScreen(ModalScreen[str | None]):
             yield Static(Content("Who is playing?"), classes="dialog-title")
             if self._players:
                 yield OptionList(
-                    *(Option(Content(name), id=f"p{i}") for i, name in enumerate(self._players)),
+                    *(
+                        Option(Content(player_name(name, LIST_CELLS)), id=f"p{i}")
+                        for i, name in enumerate(self._players)
+                    ),
                     id="player-list",
                 )
             yield Static(Content("New detective's name (Enter to sign in):"), classes="hint")

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Header, Static, Tab, Tabs
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.core.numbers import points
 from boschquiz.game.modes import MODES
+from boschquiz.tui.cells import NAME_CELLS, player_name
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
 
@@ -37,7 +38,8 @@ TIER_TABS: tuple[tuple[Difficulty, str], ...] = (
     (Difficulty.HARD, "Hard"),
 )
 TABLE_ROWS = 10
-PLAYER_WIDTH = 32
+PLAYER_WIDTH = NAME_CELLS
+"""The player column's width; a longer or wider name ends in "…"."""
 STANDING_WIDTH = 12
 
 
@@ -54,6 +56,11 @@ class ScoresLoaded(Message):
         self.mode, self.tier, self.rows, self.error = mode, tier, rows, error
         self.custom: list[ScoreRow] = custom or []
         """The table's custom (not ranked) games, shown with `a`."""
+
+
+def player_width(with_standing: bool) -> int:
+    """The player column's width: narrower when the Standing column shares its room."""
+    return PLAYER_WIDTH - (STANDING_WIDTH + 2) * with_standing
 
 
 def standing(row: ScoreRow) -> str:
@@ -113,9 +120,7 @@ class ScoresScreen(QuizScreen[None]):
         player's name then gives it room)."""
         table.clear(columns=True)
         table.add_column("#", width=4, key="rank")
-        table.add_column(
-            "Player", width=PLAYER_WIDTH - (STANDING_WIDTH + 2) * standing, key="player"
-        )
+        table.add_column("Player", width=player_width(standing), key="player")
         table.add_column("Score", width=8, key="score")
         table.add_column("Right", width=5, key="right")
         table.add_column("Streak", width=6, key="streak")
@@ -216,7 +221,7 @@ class ScoresScreen(QuizScreen[None]):
             style = "bold" if mine else ""
             cells = [
                 Text(("▶ " if mine else "") + str(row.rank), style=style, justify="right"),
-                Text(row.player, style=style),
+                Text(player_name(row.player, player_width(marked)), style=style),
                 Text(
                     f"{points(row.score)}{'≈' if row.steady else ' '}", style=style, justify="right"
                 ),
