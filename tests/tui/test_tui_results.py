@@ -560,3 +560,15 @@ async def test_stats_recent_scores_leave_practice_out(tmp_path: Path) -> None:
         await settle(pilot)
         text = flat(screen_text(app))
         assert f"last game · best {ranked.score:,} · latest {ranked.score:,}" in text
+
+
+async def test_a_ladder_question_at_40x12_keeps_its_progress_readable(tmp_path: Path) -> None:
+    """At 40x12 the ladder's longer score ("score … · banked …") leaves the progress room to
+    read (it wraps as words, not one letter a line), and the rung panel gives way."""
+    app = app_for(build_fixture(tmp_path), start=ladder())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await climb(pilot, 3)
+        text = screen_text(app)
+        assert "Ladder · medium" in text
+        assert "banked" in text
+        assert not app.screen.query_one("#ladder", LadderRungs).display
