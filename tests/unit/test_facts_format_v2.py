@@ -11,7 +11,7 @@ import pytest
 from boschquiz.core.diagnostics import Diagnostic
 from boschquiz.facts import generate, validate_facts_file
 from boschquiz.facts.loading import load_facts_dir
-from boschquiz.facts.model import Canon, DateIs
+from boschquiz.facts.model import Canon, DateIs, Source
 
 HEAD = (
     "sources:\n"
@@ -81,6 +81,12 @@ def test_feedback_names_every_real_source(tmp_path: Path) -> None:
     assert check(tmp_path, fact("f", "c", "played_by", "object: p", sources="[src, old]")) == ()
     question = generate(load_facts_dir(tmp_path / "facts").base)[0]
     assert question.source == "A page (Pub, 2025-07-07); An old page (Wiki, snapshot of 2021-03-01)"
+
+
+def test_a_retrieved_date_reads_as_when_the_page_was_read() -> None:
+    """A page without its own date is cited "retrieved <date>" (not "retrieved of <date>")."""
+    page = Source(id="p", title="T", date="2026-11-30", publisher="P", date_is=DateIs.RETRIEVED)
+    assert page.citation == "T (P, retrieved 2026-11-30)"
 
 
 def test_v1_source_key_is_refused_with_a_hint(tmp_path: Path) -> None:

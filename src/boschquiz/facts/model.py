@@ -69,7 +69,11 @@ class Source:
     @property
     def citation(self) -> str:
         """How feedback names the page: `Bosch (TV series) (Wikipedia, snapshot of 2024-03-01)`."""
-        when = self.date if self.date_is is DateIs.PUBLISHED else f"{self.date_is} of {self.date}"
+        when = {
+            DateIs.PUBLISHED: self.date,
+            DateIs.SNAPSHOT: f"snapshot of {self.date}",
+            DateIs.RETRIEVED: f"retrieved {self.date}",
+        }[self.date_is]
         who = f"{self.publisher}, " if self.publisher else ""
         return f"{self.title} ({who}{when})"
 

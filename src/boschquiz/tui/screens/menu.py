@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from boschquiz.core.numbers import points
 from boschquiz.tui.cells import player_name
 from boschquiz.tui.messages import OpenScreen
 from boschquiz.tui.screens.base import QuizScreen
@@ -146,7 +147,9 @@ class MenuScreen(QuizScreen[None]):
         if quiz.bank is not None:
             questions = len(quiz.bank.bank.questions)
             packs = len(quiz.bank.playable)
-            text = Content(f"{questions} questions in {packs} pack{'' if packs == 1 else 's'}")
+            text = Content(
+                f"{points(questions)} questions in {packs} pack{'' if packs == 1 else 's'}"
+            )
         elif quiz.bank_error is not None:
             text = Content("questions could not be loaded: see Packs")
         else:

@@ -20,6 +20,7 @@ from textual.widgets import Button, Header, Input, Label, Select, SelectionList,
 from textual.widgets.selection_list import Selection
 
 from boschquiz.core.model import Difficulty, Mode, Show
+from boschquiz.core.numbers import points
 from boschquiz.core.spoilers import Horizon
 from boschquiz.game import ladder
 from boschquiz.game.modes import MODES
@@ -100,7 +101,8 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
     CSS_PATH = "new_game.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s,f5", "start", "Start", id="new-game-start"),
-        Binding("w", "watched", "Watched", id="new-game-watched"),
+        # priority: the count box takes digits only, so `w` changes the horizon from there too.
+        Binding("w", "watched", "Watched", id="new-game-watched", priority=True),
         Binding("escape", "back", "Back", id="new-game-back"),
     ]
 
@@ -301,7 +303,7 @@ class NewGameScreen(QuizScreen[GameSettings | None]):
             label.update(
                 Content.from_markup(
                     "[b]$count[/b] $matches$note",
-                    count=str(count),
+                    count=points(count),
                     matches="question matches" if count == 1 else "questions match",
                     note=f" (fewer than {wanted}: all will be played)" if short else "",
                 )

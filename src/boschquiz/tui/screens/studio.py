@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from boschquiz.core.diagnostics import Diagnostic
 from boschquiz.core.model import Question, QuestionType
+from boschquiz.core.numbers import points
 from boschquiz.core.served import is_served
 from boschquiz.game.tiers import time_limit_for
 from boschquiz.packs.inspection import InspectedQuestion, PackInspection, PackStats, inspect_pack
@@ -88,7 +89,8 @@ def summary_text(inspection: PackInspection) -> str:
     errors, warnings = len(inspection.errors), len(inspection.warnings)
     title = inspection.title or inspection.path.name
     return (
-        f"{title} · {playable} of {total} question{'s' if total != 1 else ''} playable · "
+        f"{title} · {points(playable)} of {points(total)} "
+        f"question{'s' if total != 1 else ''} playable · "
         f"{errors} error{'s' if errors != 1 else ''} · "
         f"{warnings} warning{'s' if warnings != 1 else ''}"
     )
