@@ -11,10 +11,11 @@ from rich.cells import cell_len, split_graphemes
 from boschquiz.core.model import Difficulty, Mode
 from boschquiz.game.settings import GameSettings
 from boschquiz.store import MAX_NAME_LENGTH, Store
-from boschquiz.tui.cells import NAME_CELLS, fit_cells
+from boschquiz.tui.cells import NAME_CELLS, fit_cells, name_column
 from boschquiz.tui.screens.player import LIST_CELLS
 from tests.tui.helpers import app_for, build_fixture, record_game_directly, settle
 from tests.tui.screen_text import screen_text
+from tests.tui.test_tui_party import party_app, start
 
 CJK = ("渡辺さくら" * 7)[:MAX_NAME_LENGTH]
 """The longest name the store takes, in a script two cells wide: 64 columns."""
@@ -106,3 +107,24 @@ async def test_high_scores_keep_their_columns_with_wide_names(tmp_path: Path) ->
             assert ("…" in row) == (LATIN not in row)
             assert "/" in row  # the Right column (3/3) is still on the row
             assert cell_len(row[: row.index("3/3")]) > right_edge
+
+
+def test_a_name_column_lines_up_by_cells() -> None:
+    """`name_column` pads by terminal cells: what follows each name starts in one column."""
+    column = name_column(NAMES)
+    starts = {cell_len(column(name)) for name in NAMES}
+    assert len(starts) == 1
+    assert column(LATIN).startswith(LATIN)
+
+
+async def test_the_party_screen_keeps_its_columns_with_wide_names(tmp_path: Path) -> None:
+    """Each player's keys, state and score on the party screen start in the same column
+    whatever their names (the party pads names by cells, not characters)."""
+    players = (CJK, EMOJI, "Ana")
+    app = party_app(build_fixture(tmp_path), players)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(pilot)
+        rows = [line for line in screen_text(app).splitlines() if "thinking" in line]
+        assert len(rows) == len(players)
+        assert len({cell_len(row[: row.index("[")]) for row in rows}) == 1
+        assert len({cell_len(row[: row.index("thinking")]) for row in rows}) == 1

@@ -6,6 +6,8 @@ its first paint, when the model is not imported yet (`tests/unit/test_cli_main.p
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from rich.cells import cell_len
 from textual.content import Content
 
@@ -32,3 +34,16 @@ def fit_cells(text: str, cells: int) -> str:
 def player_name(name: str, cells: int = NAME_CELLS) -> str:
     """A player's name as drawn: at most `cells` columns."""
     return fit_cells(name, cells)
+
+
+def name_column(names: Iterable[str]) -> Callable[[str], str]:
+    """A function drawing each of `names` in one column: cut to `NAME_CELLS` and padded with
+    spaces to the widest, by terminal cells (`f"{name:<{width}}"` counts characters, so a
+    CJK or emoji name pushed every column after it out of line)."""
+    width = max((cell_len(player_name(name)) for name in names), default=0)
+
+    def draw(name: str) -> str:
+        shown = player_name(name)
+        return shown + " " * (width - cell_len(shown))
+
+    return draw

@@ -19,6 +19,7 @@ from textual.widgets import Button, Header, Label, Select, Static, Switch
 
 from boschquiz.core.model import Show
 from boschquiz.core.spoilers import SEASONS, Horizon
+from boschquiz.tui.cells import player_name
 from boschquiz.tui.labels import SHOW_NAMES
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
@@ -56,7 +57,9 @@ class HorizonScreen(QuizScreen[Horizon | None]):
         yield Header()
         with VerticalScroll(id="horizon-body"):
             title = (
-                Content.from_markup("How far has [b]$name[/b] watched?", name=self.player)
+                Content.from_markup(
+                    "How far has [b]$name[/b] watched?", name=player_name(self.player)
+                )
                 if self.player
                 else Content("How far have you watched?")
             )

@@ -26,6 +26,7 @@ from textual.widgets import Static
 from boschquiz.core.model import Outcome
 from boschquiz.core.numbers import points
 from boschquiz.game.party import PartyRound, Reveal
+from boschquiz.tui.cells import name_column
 from boschquiz.tui.messages import LeaveGame, PartyFinished
 from boschquiz.tui.party_keys import DEFAULT_KEY_BLOCKS, key_map
 from boschquiz.tui.screens.base import QuizScreen
@@ -165,19 +166,19 @@ class PartyScreen(QuizScreen[None]):
         if reveal is not None:
             rows = self._reveal_rows(reveal)
         else:
-            width = max(len(name) for name in game.players)
+            column = name_column(game.players)
             rows = []
             for seat, name in enumerate(game.players):
                 keys = " ".join(self.blocks[seat]) if seat < len(self.blocks) else "?"
                 state = "answered" if game.has_answered(seat) else "thinking…"
                 rows.append(
-                    f"{name:<{width}}  [{keys}]  {state:<10} {points(game.score_of(seat)):>7}"
+                    f"{column(name)}  [{keys}]  {state:<10} {points(game.score_of(seat)):>7}"
                 )
         self.query_one("#party-players", Static).update(Content("\n".join(rows)))
 
     def _reveal_rows(self, reveal: Reveal) -> list[str]:
         by_name = {r.player: r for r in reveal.results}
-        width = max(len(name) for name in self.game.players)
+        column = name_column(self.game.players)
         rows = []
         for standing in reveal.standings:
             result = by_name[standing.player]
@@ -185,7 +186,7 @@ class PartyScreen(QuizScreen[None]):
             gained = f"+{points(result.points)}" if result.points else "0"
             streak = f"streak {result.streak}" if result.streak > 1 else ""
             rows.append(
-                f"{standing.place}. {standing.player:<{width}}  {mark} {gained:>7}"
+                f"{standing.place}. {column(standing.player)}  {mark} {gained:>7}"
                 f"  {points(standing.score):>7}  {move_text(standing.move):<3} {streak}".rstrip()
             )
         return rows

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from boschquiz.core.model import Outcome
 from boschquiz.core.numbers import points
 from boschquiz.game.party import PartyRound
+from boschquiz.tui.cells import name_column
 from boschquiz.tui.messages import BackToMenu
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
@@ -25,23 +26,23 @@ ANSWER_MARKS = {Outcome.CORRECT: "✔", Outcome.WRONG: "✘", Outcome.TIMEOUT: "
 
 def podium_lines(game: PartyRound) -> list[str]:
     """The final standings, best first: medal, place, name, score."""
-    width = max(len(name) for name in game.players)
+    column = name_column(game.players)
     return [
-        f"{MEDALS.get(s.place, '  ')} {s.place}. {s.player:<{width}}  {points(s.score):>7}"
+        f"{MEDALS.get(s.place, '  ')} {s.place}. {column(s.player)}  {points(s.score):>7}"
         for s in game.podium()
     ]
 
 
 def recap_lines(game: PartyRound) -> list[str]:
     """One line per player, in seat order: right answers, best streak, each answer's mark."""
-    width = max(len(name) for name in game.players)
+    column = name_column(game.players)
     lines = []
     for seat, name in enumerate(game.players):
         answers = game.answers_of(seat)
         right = sum(1 for a in answers if a.outcome is Outcome.CORRECT)
         marks = "".join(ANSWER_MARKS.get(a.outcome, "?") for a in answers)
         lines.append(
-            f"{name:<{width}}  {right} of {len(answers)} right · best streak"
+            f"{column(name)}  {right} of {len(answers)} right · best streak"
             f" {game.best_streak_of(seat)} · {marks}"
         )
     return lines
