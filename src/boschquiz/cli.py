@@ -17,7 +17,17 @@ from boschquiz.commands import add_common_options
 from boschquiz.core.diagnostics import UserFacingError
 from boschquiz.plain.lines import tolerant_streams
 
-COMMANDS = ("play", "packs", "questions", "generate", "scores", "history", "players", "serve")
+COMMANDS = (
+    "play",
+    "packs",
+    "questions",
+    "generate",
+    "scores",
+    "history",
+    "report",
+    "players",
+    "serve",
+)
 """Sub-commands, each a module of `boschquiz.commands` with `register(subparsers)`."""
 
 EXIT_READER_GONE = 141

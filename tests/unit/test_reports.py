@@ -213,3 +213,41 @@ def test_reported_lists_counts_and_notes_as_typed(
 def test_no_reports_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["questions", "--saves", str(tmp_path), "--reported"]) == 0
     assert "No question has been reported." in capsys.readouterr().out
+
+
+def test_the_last_question_is_reported_after_the_game(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Plain mode reads nothing after the last answer, so its end says how to report; `boschquiz
+    report NUMBER REASON NOTE` reports that question of the player's last game."""
+    code, out = play(tmp_path, Mode.CLASSIC, "1\n" * 3, questions=3)
+    assert code == 0, out
+    assert f"boschquiz report NUMBER REASON [NOTE] --player {PLAYER}" in out
+    asked = [q.question_id for q in Store(tmp_path, FakeClock()).history(PLAYER)[0][1].answers]
+    saves = ["--saves", str(tmp_path), "--player", PLAYER]
+    assert main(["report", "3", "too hard", "the", "date's", "[b]off[/b]", *saves]) == 0
+    assert f"Reported question 3 of game 1 ({asked[2]}) as too hard" in capsys.readouterr().out
+    [(player, report)] = Store(tmp_path, FakeClock()).reports()
+    assert (player, report.question_id) == (PLAYER, asked[2])
+    assert (report.reason, report.note) == (HARD, "the date's [b]off[/b]")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["4", "wrong"], "game 1 has questions 1 to 3; there is no 4"),
+        (["0", "wrong"], "game 1 has questions 1 to 3; there is no 0"),
+        (["1", "boring"], "no reason 'boring': give one of wrong, unclear, easy or hard"),
+        (["1", "wrong", "--player", "Nobody"], "Nobody has no saved game"),
+    ],
+)
+def test_a_report_that_names_no_question_is_refused_and_saves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    assert play(tmp_path, Mode.CLASSIC, "1\n" * 3, questions=3)[0] == 0
+    capsys.readouterr()
+    player = [] if "--player" in args else ["--player", PLAYER]
+    code = main(["report", *args, *player, "--saves", str(tmp_path)])
+    assert code == 2
+    assert message in capsys.readouterr().err
+    assert Store(tmp_path, FakeClock()).reports() == []

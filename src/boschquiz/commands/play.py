@@ -24,7 +24,7 @@ from boschquiz.core.paths import AppPaths
 from boschquiz.core.signals import graceful_exit
 from boschquiz.core.spoilers import Horizon
 from boschquiz.game.party import check_players
-from boschquiz.game.reports import ReportReason
+from boschquiz.game.reports import REASON_WORDS, ReportReason
 from boschquiz.game.settings import DEFAULT_PLAYER, GameSettings
 from boschquiz.game.start import WIDENING_TOLD, NothingToReviewError, start_game
 from boschquiz.plain.runner import (
@@ -250,6 +250,8 @@ def play_plain(
             stdout.write(f"Number {receipt.rank} in the {result.record.mode} table.{best}\n")
         tell_notices(store, stdout, shown)
         stdout.write(f"Saved in {store.where()}.\n")
+        if result.record.answers:
+            stdout.write(report_hint(result.record.player) + "\n")
         stdout.flush()
         return EXIT_UNFINISHED if unfinished else 0
     except BrokenPipeError:
@@ -270,6 +272,16 @@ def with_saved_horizon(store: Store, settings: GameSettings, stdout: TextIO) -> 
     if settings.mode is not Mode.DAILY and horizon != Horizon.everything():
         stdout.write(f"Spoilers: {horizon.describe()}.\n")
     return replace(settings, horizon=horizon)
+
+
+def report_hint(player: str) -> str:
+    """How to report a question of the game just saved (`!report` cannot reach the last one:
+    nothing is read after it)."""
+    who = "" if player == DEFAULT_PLAYER else f" --player {shlex.quote(player)}"
+    return (
+        f"To report a question of this game: boschquiz report NUMBER REASON [NOTE]{who}"
+        f" (REASON: {REASON_WORDS})"
+    )
 
 
 def set_horizon_hint(player: str) -> str:

@@ -34,6 +34,9 @@ REASON_LABELS: Final = {
 }
 """How each reason reads to a player (the TUI's list, plain mode's `!report` words)."""
 
+REASON_WORDS: Final = "wrong, unclear, easy or hard"
+"""The shortest words `reason_from_word` reads, as a command's help lists them."""
+
 MAX_NOTE: Final = 280
 """The longest note kept (a tweet's length: room for "the answer is X, see Y")."""
 
