@@ -11,7 +11,13 @@ from boschquiz.game.settings import GameSettings
 from boschquiz.tui.screens.feedback import FeedbackScreen
 from boschquiz.tui.screens.menu import MENU_ENTRIES
 from boschquiz.tui.themes import THEMES
-from tests.tui.helpers import app_for, build_fixture, current_question_screen, settle
+from tests.tui.helpers import (
+    CASE_FILES_PACK,
+    app_for,
+    build_fixture,
+    current_question_screen,
+    settle,
+)
 from tests.tui.screen_text import screen_text
 
 PLAYER = "Harry"
@@ -111,3 +117,19 @@ async def test_a_question_plays_at_40x12(tmp_path: Path) -> None:
         text = screen_text(app)
         assert "Right" in text
         assert shown.question.answer in text
+
+
+async def test_the_packs_table_fits_60_columns_with_a_long_title(tmp_path: Path) -> None:
+    """A pack with a long title is cut with "…" in the table, so its row still shows its
+    status at 60 columns (the whole title is in the detail below)."""
+    long_title = "Cast, interviews and what to watch next in the universe"
+    pack = CASE_FILES_PACK.replace("title: Case files", f"title: {long_title}")
+    app = app_for(build_fixture(tmp_path, packs={"case-files.yaml": pack}))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        row = next(line for line in screen_text(app).splitlines() if "Cast, interviews" in line)
+        assert "…" in row
+        assert "warning" in row  # the Status column is on screen
+        assert screen_text(app).count("universe") == 2  # the header, and the detail's title

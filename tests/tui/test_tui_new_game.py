@@ -120,7 +120,7 @@ async def test_unticking_a_category_leaves_it_out(tmp_path: Path) -> None:
         await settle(pilot)
         assert "▐ ▌ books" in line_with("▌ books", app)  # not the "books off" spoiler line
         assert "▐X▌ cast" in line_with("cast", app)
-        assert "4 of 5 ticked" in screen_text(app)
+        assert "4/5 ticked" in screen_text(app)
         assert "15 questions match" in screen_text(app)
         assert "books" not in screen.settings().categories
         assert set(screen.settings().categories) == {"cast", "lapd", "production", "story"}

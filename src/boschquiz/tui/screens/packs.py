@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Header, Static
 
 from boschquiz.core.model import Difficulty
 from boschquiz.core.served import is_served
+from boschquiz.tui.cells import fit_cells
 from boschquiz.tui.labels import display_path
 from boschquiz.tui.messages import OpenStudio
 from boschquiz.tui.screens.base import QuizScreen
@@ -39,6 +40,11 @@ def findings_status(diagnostics: tuple[Diagnostic, ...]) -> Text:
     if warnings:
         return Text(f"! {warnings} warning{'s' if warnings != 1 else ''}", style="italic")
     return Text("✔ ok")
+
+
+TITLE_CELLS = 26
+"""A pack's title in the table, cut with "…" so its counts and status fit 60 columns (the
+whole title is in the detail below)."""
 
 
 class PacksScreen(QuizScreen[None]):
@@ -75,12 +81,12 @@ class PacksScreen(QuizScreen[None]):
         table.clear()
         for pack in self._packs():
             if pack.questions:
-                name = Text(pack.title)
+                name = Text(fit_cells(pack.title, TITLE_CELLS))
                 counts = [sum(1 for q in pack.questions if q.difficulty is d) for d in Difficulty]
                 total = Text(str(len(pack.questions)), justify="right")
                 mix = Text("/".join(str(c) for c in counts))
             else:
-                name = Text(pack.title, style="dim")
+                name = Text(fit_cells(pack.title, TITLE_CELLS), style="dim")
                 total, mix = Text("–", justify="right"), Text("")
             table.add_row(name, total, mix, self._status(pack))
         self._show_detail(table.cursor_row if table.row_count else None)
