@@ -24,6 +24,7 @@ from boschquiz.store.jsonfile import read_tinydb_file
 from boschquiz.store.layout import SavesLayout
 from boschquiz.store.migrations import schema_of
 from tests.unit.test_game_support import PLAYER, TODAY, answer_right, bank_of
+from tests.unit.test_plain_runner import play
 from tests.unit.test_store_support import make_game, open_store, with_score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "saves"
@@ -235,3 +236,18 @@ def test_every_box_ticked_is_no_filter() -> None:
     record = finished(GameSettings(packs=packs, categories=categories), bank)
     assert record.terms == GameTerms(length=10)
     assert is_ranked(record.mode, record.terms)
+
+
+def test_history_text_of_a_practice_game_shows_no_points(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Practice scores nothing, so `history` says no "0 points" for it (nor for its answers),
+    as plain mode and the TUI do; a classic game's points are still there."""
+    assert play(tmp_path, Mode.PRACTICE, "1\n" * 3, questions=3)[0] == 0
+    assert play(tmp_path, Mode.CLASSIC, "1\n" * 3, questions=3)[0] == 0
+    capsys.readouterr()
+    assert main(["history", "--player", PLAYER, "--saves", str(tmp_path)]) == 0
+    classic, practice = capsys.readouterr().out.split("\n\n")
+    assert "· practice ·" in practice
+    assert "points" not in practice
+    assert "points" in classic

@@ -15,6 +15,7 @@ from boschquiz.core.model import GameRecord, Mode, Question
 from boschquiz.core.numbers import points
 from boschquiz.core.paths import AppPaths
 from boschquiz.game.ladder import ladder_result
+from boschquiz.game.modes import MODES
 from boschquiz.game.ranking import custom_reasons
 from boschquiz.game.recap import recap, recap_lines
 from boschquiz.game.settings import DEFAULT_PLAYER
@@ -118,13 +119,14 @@ def _ladder_json(record: GameRecord) -> dict[str, Any] | None:
 def game_text(game_id: int, record: GameRecord, questions: dict[str, Question]) -> list[str]:
     custom = custom_reasons(record.mode, record.terms, record.party)
     standing = "ranked" if not custom else "custom: " + "; ".join(custom)
+    with_points = MODES[record.mode].scores_points  # practice shows no "0 points"
+    score = f" · {points(record.score)} points" if with_points else ""
     head = (
         f"Game {game_id} · {record.started_at[:16].replace('T', ' ')} · {record.mode.value}"
-        f" · {record.tier.value} · {points(record.score)} points"
-        f" · {record.correct}/{record.answered} right · {standing}"
+        f" · {record.tier.value}{score} · {record.correct}/{record.answered} right · {standing}"
     )
     lines = [head]
     if record.mode is Mode.LADDER:
         lines.append(ladder_result(record).sentence())
-    lines.extend(recap_lines(recap(record, questions)))
+    lines.extend(recap_lines(recap(record, questions), with_points=with_points))
     return [printable(line) for line in lines]
