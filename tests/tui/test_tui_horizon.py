@@ -5,8 +5,10 @@ draw their games' questions (unless `play --watched` chose one for that game).""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import Select, Switch
+from textual.app import App
+from textual.widgets import Select
 
 from boschquiz.core.model import Mode
 from boschquiz.core.spoilers import Horizon
@@ -16,6 +18,7 @@ from boschquiz.tui.screens.horizon import HorizonScreen, SignInHorizonScreen
 from boschquiz.tui.screens.menu import MenuScreen
 from boschquiz.tui.screens.new_game import NewGameScreen
 from boschquiz.tui.screens.question import QuestionScreen
+from boschquiz.tui.widgets.toggles import MarkedCheckbox
 from tests.tui.helpers import (
     HOSTILE_NAME,
     Fixture,
@@ -76,6 +79,11 @@ def saved(fixture: Fixture, player: str = PLAYER) -> Horizon | None:
     return found.horizon if found.answered else None
 
 
+def books_line(app: App[Any]) -> str:
+    """The screen's "Book spoilers" line, as a player without colour reads it."""
+    return next(line for line in screen_text(app).splitlines() if "Book spoilers" in line)
+
+
 async def test_a_new_player_is_asked_once_and_the_answer_is_kept(tmp_path: Path) -> None:
     """After signing in a new name, the player says how far they have watched (Bosch 2, no
     Legacy, Ballard 1, books on); it is saved with them and not asked at the next sign-in."""
@@ -91,8 +99,10 @@ async def test_a_new_player_is_asked_once_and_the_answer_is_kept(tmp_path: Path)
         screen.query_one("#horizon-bosch", Select).value = 2
         screen.query_one("#horizon-legacy", Select).value = 0
         screen.query_one("#horizon-ballard", Select).value = 1
-        screen.query_one("#horizon-books", Switch).value = True
+        assert "▐ ▌" in books_line(app)  # off reads without colour: an empty box
+        screen.query_one("#horizon-books", MarkedCheckbox).value = True
         await pilot.pause()
+        assert "▐X▌" in books_line(app)
         assert "Spoilers: up to Bosch 2 · Legacy 0 · Ballard 1 · books on" in screen_text(app)
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Header, Label, Select, Static, Switch
+from textual.widgets import Button, Header, Label, Select, Static
 
 from boschquiz.core.model import Show
 from boschquiz.core.spoilers import SEASONS, Horizon
@@ -23,6 +23,7 @@ from boschquiz.tui.cells import player_name
 from boschquiz.tui.labels import SHOW_NAMES
 from boschquiz.tui.screens.base import QuizScreen
 from boschquiz.tui.widgets.footer import QuizFooter
+from boschquiz.tui.widgets.toggles import MarkedCheckbox
 
 
 def season_choices(show: Show) -> list[tuple[str, int]]:
@@ -76,8 +77,13 @@ class HorizonScreen(QuizScreen[Horizon | None]):
                     )
             with Horizontal(classes="horizon-row"):
                 yield Label(Content("Book spoilers"), classes="horizon-label")
-                yield Switch(value=self.current.books, id="horizon-books")
-                yield Static(Content("questions on the novels' story"), classes="horizon-note")
+                # ▐X▌ or a blank box, readable without colour (a Switch differs by colour only)
+                yield MarkedCheckbox(
+                    Content("questions on the novels' story"),
+                    self.current.books,
+                    compact=True,
+                    id="horizon-books",
+                )
             yield Static(id="horizon-summary")
             with Horizontal(id="horizon-buttons"):
                 yield Button(Content("Save"), variant="primary", compact=True, id="horizon-save")
@@ -94,7 +100,7 @@ class HorizonScreen(QuizScreen[Horizon | None]):
         for show in SEASONS:
             value = self.query_one(f"#horizon-{show.value}", Select).value
             watched[show] = value if isinstance(value, int) else 0
-        books = self.query_one("#horizon-books", Switch).value
+        books = self.query_one("#horizon-books", MarkedCheckbox).value
         return Horizon.parse(",".join(f"{s.value}:{n}" for s, n in watched.items()), books=books)
 
     def _show_summary(self) -> None:
@@ -102,7 +108,7 @@ class HorizonScreen(QuizScreen[Horizon | None]):
         self.query_one("#horizon-summary", Static).update(summary)
 
     @on(Select.Changed)
-    @on(Switch.Changed)
+    @on(MarkedCheckbox.Changed)
     def _changed(self) -> None:
         self._show_summary()
 
@@ -119,7 +125,9 @@ class HorizonScreen(QuizScreen[Horizon | None]):
 
     def action_everything(self) -> None:
         """Every season of every show (book spoilers as the switch says)."""
-        self.dismiss(Horizon.everything(books=self.query_one("#horizon-books", Switch).value))
+        self.dismiss(
+            Horizon.everything(books=self.query_one("#horizon-books", MarkedCheckbox).value)
+        )
 
     def action_leave(self) -> None:
         self.dismiss(self.LEAVING)
