@@ -506,17 +506,21 @@ def save_games(fixture: Fixture) -> Store:
     return store
 
 
-async def test_high_scores_show_ranked_games_and_a_adds_the_custom_ones(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_high_scores_show_ranked_games_and_a_adds_the_custom_ones(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
     """Like `scores`, the table lists ranked games (and the one recorded before the rules,
     marked so); `a` adds the custom game like `scores --all`, marked "custom" with its
-    reasons when highlighted; `a` again hides it."""
+    reasons when highlighted; `a` again hides it. At 60 columns too: the mark and the score
+    stay in view (only Streak and Date scroll)."""
     fixture = build_fixture(tmp_path, player=PLAYER)
     store = save_games(fixture)
     ranked = store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM)
     custom = store.top_scores(Mode.CLASSIC, Difficulty.MEDIUM, custom=True)
     assert [r.player for r in custom] == ["Seeded Sam"]
     app = app_for(fixture)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await pilot.press("s")
         await settle(pilot)

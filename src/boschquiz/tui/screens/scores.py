@@ -117,16 +117,17 @@ class ScoresScreen(QuizScreen[None]):
 
     def _add_columns(self, table: DataTable[Text], *, standing: bool) -> None:
         """The table's columns; the Standing column only when a row shown has a mark (the
-        player's name then gives it room)."""
+        player's name then gives it room). Standing comes right after the name, so at 60
+        columns the mark and the score stay in view and only Streak and Date scroll."""
         table.clear(columns=True)
         table.add_column("#", width=4, key="rank")
         table.add_column("Player", width=player_width(standing), key="player")
+        if standing:
+            table.add_column("Standing", width=STANDING_WIDTH, key="standing")
         table.add_column("Score", width=8, key="score")
         table.add_column("Right", width=5, key="right")
         table.add_column("Streak", width=6, key="streak")
         table.add_column("Date", width=10, key="date")
-        if standing:
-            table.add_column("Standing", width=STANDING_WIDTH, key="standing")
 
     @on(Tabs.TabActivated, "#scores-modes")
     def _mode_tab(self, event: Tabs.TabActivated) -> None:
@@ -222,6 +223,10 @@ class ScoresScreen(QuizScreen[None]):
             cells = [
                 Text(("▶ " if mine else "") + str(row.rank), style=style, justify="right"),
                 Text(player_name(row.player, player_width(marked)), style=style),
+            ]
+            if marked:
+                cells.append(Text(standing(row), style="dim" if row.ranked else "italic"))
+            cells += [
                 Text(
                     f"{points(row.score)}{'≈' if row.steady else ' '}", style=style, justify="right"
                 ),
@@ -229,8 +234,6 @@ class ScoresScreen(QuizScreen[None]):
                 Text(str(row.best_streak), justify="right"),
                 Text(_short_date(row.date)),
             ]
-            if marked:
-                cells.append(Text(standing(row), style="dim" if row.ranked else "italic"))
             table.add_row(*cells)
         self._show_note()
 
@@ -243,9 +246,10 @@ class ScoresScreen(QuizScreen[None]):
             return
         rows = self._shown_rows(message)
         hidden = len(message.custom) if not self.show_all else 0
-        more = f" · a: all games ({hidden} custom)" if hidden else ""
+        more = f"a: all games ({hidden} custom) · " if hidden else ""  # first: it is cut last
         if not rows:
-            note.update(Content(f"No ranked games in this table yet: be the first.{more}"))
+            also = f" · a: all games ({hidden} custom)" if hidden else ""
+            note.update(Content(f"No ranked games in this table yet: be the first.{also}"))
             return
         cursor = self.query_one("#scores-table", DataTable).cursor_row
         row = rows[cursor] if 0 <= cursor < len(rows) else None
@@ -256,7 +260,7 @@ class ScoresScreen(QuizScreen[None]):
             return
         note.update(
             Content.from_markup(
-                "[dim]▶ your games   ≈ steady scoring (no speed points)$more", more=more
+                "[dim]$more▶ your games   ≈ steady scoring (no speed points)", more=more
             )
         )
 
