@@ -178,3 +178,14 @@ def test_a_question_on_the_shows_or_the_real_world_never_says_in_the_novels() ->
         q.id for q in bank(0) if q.id.split("/")[1] in other and "In the novels" in q.prompt
     ]
     assert prefixed == []
+
+
+def test_partners_are_told_in_a_tense_true_of_a_former_partner() -> None:
+    """Many `partner_of` facts are former partners (Sheehan and Harry in Bosch: Legacy, Olivas
+    and Ballard): every wording says they *have been* partners, never that they work together
+    now, which would make a true statement false."""
+    spec = RELATIONS["partner_of"]
+    for slot in PROMPT_SLOTS:
+        for template in phrasings(getattr(spec, slot)):
+            assert "work together" not in template, (slot, template)
+            assert " been" in template, (slot, template)

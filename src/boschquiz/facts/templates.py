@@ -678,12 +678,12 @@ _FAMILY: tuple[tuple[str, str, Phrasing, Phrasing], ...] = (
         "partner_of",
         "a work partner of",
         (
-            "Who is {subject} partnered with on the job{in_context}?",
-            "Whose work partner is {subject}{in_context}?",
+            "Who has {subject} been partnered with on the job{in_context}?",
+            "Whose work partner has {subject} been{in_context}?",
         ),
         (
-            "Besides {others}, whose work partner is {subject}{in_context}?",
-            "{subject} is a work partner of {others} and of whom else{in_context}?",
+            "Besides {others}, whose work partner has {subject} been{in_context}?",
+            "{subject} has been a work partner of {others} and of whom else{in_context}?",
         ),
     ),
 )
@@ -699,9 +699,14 @@ _FAMILY_AGAIN = {
     "half_brother_of": "{subject} is {object}'s half-brother{in_context}.",
     "ex_wife_of": "{subject} is {object}'s ex-wife{in_context}.",
     "married_to": "{subject} and {object} are married{in_context}.",
-    "partner_of": "{subject} and {object} work together as partners{in_context}.",
+    "partner_of": "{subject} and {object} have been partners on the job{in_context}.",
 }
 """A second wording of each statement above, saying the same thing."""
+
+_FAMILY_FIRST = {"partner_of": "{subject} has been a work partner of {object}{in_context}."}
+"""A first wording other than "{subject} is <words> {object}": partners are told in the
+perfect, which is true of a current partner and of a former one (Sheehan was Harry's partner
+long before Bosch: Legacy; "work together" would make the statement false)."""
 
 _FAMILY_SPECS = tuple(
     RelationSpec(
@@ -710,7 +715,10 @@ _FAMILY_SPECS = tuple(
         kind=ValueKind.ENTITY,
         object_types=CHARACTER,
         category="characters" if name == "partner_of" else "family",
-        statement=(f"{{subject}} is {words} {{object}}{{in_context}}.", _FAMILY_AGAIN[name]),
+        statement=(
+            _FAMILY_FIRST.get(name, f"{{subject}} is {words} {{object}}{{in_context}}."),
+            _FAMILY_AGAIN[name],
+        ),
         forward=forward,
         forward_many=many,
     )
