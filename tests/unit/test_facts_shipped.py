@@ -342,7 +342,7 @@ def test_shipped_ids_are_pinned() -> None:
         "gen/ballard-created-by-alaimo/false",
         "gen/ballard-created-by-sherwood/forward",
         "gen/bosch-ended-because-of-budget/false",
-        "gen/mindhunter-recommended/reverse",
+        "gen/mindhunter-recommended/true",  # /reverse withdrawn: reasons fit several shows
         "gen/maggie-q-spoke-to-today/false",
     ):
         assert pinned in ids
@@ -381,3 +381,22 @@ def test_no_typed_spelling_is_given_by_its_prompt() -> None:
             prompt = _word_string(question.prompt)
             for spelling in (question.answer, *question.accept):
                 assert _word_string(spelling) not in prompt, (question.id, spelling)
+
+
+def test_no_wrong_option_is_true_under_a_kin_relation_or_another_name() -> None:
+    """Found in review: Connelly (credited co-creator of Ballard) was offered as a wrong answer
+    to "who developed Ballard", and Amazon Freevee (IMDb TV's later name) as a wrong answer to
+    "which service was Bosch: Legacy first announced for"; a recommendation's reason, which
+    fits several shows, was asked with choices."""
+    questions = {q.id: q for q in shipped()}
+    for form in ("forward", "false"):
+        for fact in (
+            "ballard-developed-by-michael-alaimo",
+            "ballard-developed-by-kendall-sherwood",
+        ):
+            question = questions.get(f"gen/{fact}/{form}")
+            if question is not None:
+                assert "Connelly" not in " ".join((question.prompt, *question.choices))
+    announced = questions["gen/legacy-announced-for-imdb-tv/forward"]
+    assert "Amazon Freevee" not in announced.choices
+    assert not [i for i in questions if "-recommended/" in i and not i.endswith("/true")]

@@ -48,15 +48,16 @@ def test_selection_never_asks_both_in_one_game() -> None:
 
 
 def test_the_shipped_fact_tags_name_real_facts_that_meet_generated_questions() -> None:
-    """Every `fact:` in the shipped packs names a fact of the base, and at least 30 of them
+    """Every `fact:` in the shipped packs names a fact of the base, and at least 29 of them
     share a family with generated questions, so the rule has something to do (one names a
-    fact no template asks about yet: Ballard's renewal)."""
+    fact no template asks about yet: Ballard's renewal; one a recommendation, which the
+    generator asks only as a true statement now, since its reasons fit several shows)."""
     bank = shipped_bank()
     known = known_fact_ids(builtin_questions_dir() / "facts")
     generated = {q.family for q in bank.questions if q.pack == "gen"}
     tagged = [q for q in bank.questions if q.fact]
     assert [q.id for q in tagged if q.fact not in known] == []
-    assert sum(q.family in generated for q in tagged) >= 30
+    assert sum(q.family in generated for q in tagged) >= 29
 
 
 PACK = """\

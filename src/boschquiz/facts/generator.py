@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -85,6 +85,18 @@ def generate(
         )
         questions.extend(maker.all())
     return balanced(questions, seed) if balance else tuple(questions)
+
+
+RENAMED_TO = "renamed_to"
+
+_KIN_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("created_by", "developed_by"),
+    ("executive_produced_by", "produced_by", "showrunner"),
+)
+KIN_RELATIONS: Mapping[str, tuple[str, ...]] = {r: group for group in _KIN_GROUPS for r in group}
+"""Relations whose true answers overlap in what a player means: a credited co-creator is not
+a wrong answer to "who developed Ballard", nor a showrunner to "who produced Bosch". An
+entity true under any relation of the group is never offered as wrong for another."""
 
 
 class _Related:
@@ -404,20 +416,46 @@ class _FactQuestions:
     @cached_property
     def wrong_objects(self) -> list[Distractor]:
         """Certainly-wrong objects, closest first, with spares: for the forward choice and
-        the false statement alike."""
+        the false statement alike. Never one the base states under a kin relation (a
+        co-creator is not a wrong answer to "who developed it") or another name of a true one
+        (a renamed service)."""
         fact = self.fact
         assert fact.object is not None
-        true_objects = self.base.objects_of(fact.subject, fact.relation)
+        kin = KIN_RELATIONS.get(fact.relation, (fact.relation,))
+        true_objects = frozenset().union(*(self.base.objects_of(fact.subject, r) for r in kin))
         return entity_distractors(
-            self.ctx, fact.object, true_objects, fact.relation, "object", self.rng, WITH_SPARES
+            self.ctx,
+            fact.object,
+            self._with_other_names(true_objects),
+            fact.relation,
+            "object",
+            self.rng,
+            WITH_SPARES,
         )
 
     @cached_property
     def wrong_subjects(self) -> list[Distractor]:
         fact = self.fact
         subjects = self._true_subjects()
+        if fact.object is not None:
+            kin = KIN_RELATIONS.get(fact.relation, ())
+            subjects = subjects.union(*(self.base.subjects_of(r, fact.object) for r in kin))
         return entity_distractors(
-            self.ctx, fact.subject, subjects, fact.relation, "subject", self.rng, WITH_SPARES
+            self.ctx,
+            fact.subject,
+            self._with_other_names(subjects),
+            fact.relation,
+            "subject",
+            self.rng,
+            WITH_SPARES,
+        )
+
+    def _with_other_names(self, entities: frozenset[str]) -> frozenset[str]:
+        """`entities` and every name they had or took (`renamed_to` either way): IMDb TV is
+        not a wrong answer where Amazon Freevee is right."""
+        base = self.base
+        return entities.union(
+            *(base.objects_of(e, RENAMED_TO) | base.subjects_of(RENAMED_TO, e) for e in entities)
         )
 
     @cached_property

@@ -129,8 +129,8 @@ _SPECS = (
         object_types=PERSON,
         category="creators",
         statement=(
-            "{object} is an executive producer of {subject}.",
-            "{object} serves as an executive producer on {subject}.",
+            "{object} is credited as an executive producer of {subject}.",
+            "{object} has an executive producer credit on {subject}.",
         ),
     ),
     RelationSpec(
@@ -239,7 +239,7 @@ _SPECS = (
         category="history",
         statement=("{subject} ran for {value} seasons.", "{subject} lasted {value} seasons."),
         forward=(
-            "How many seasons did {subject} run for?",
+            "How many seasons of {subject} have there been?",
             "How many seasons of {subject} were made?",
         ),
         forward_closed=True,
@@ -372,8 +372,8 @@ _SPECS = (
         object_types=_types("unit", "organisation"),
         category="lapd",
         statement=(
-            "{subject} works in {object}{in_context}.",
-            "{subject} is a member of {object}{in_context}.",
+            "{subject} has worked in {object}{in_context}.",
+            "{subject} has been a member of {object}{in_context}.",
         ),
     ),
     RelationSpec(
@@ -383,12 +383,12 @@ _SPECS = (
         object_types=_types("organisation"),
         category="lapd",
         statement=(
-            "{subject} works for {object}{in_context}.",
-            "{subject} is employed by {object}{in_context}.",
+            "{subject} has worked for {object}{in_context}.",
+            "{subject} has been employed by {object}{in_context}.",
         ),
         forward=(
-            "Which organisation does {subject} work for{in_context}?",
-            "Which organisation employs {subject}{in_context}?",
+            "Which organisation has {subject} worked for{in_context}?",
+            "Which organisation has employed {subject}{in_context}?",
         ),
         forward_closed=True,
     ),
@@ -442,7 +442,9 @@ _SPECS = (
         subject_types=CHARACTER,
         kind=ValueKind.TEXT,
         category="characters",
-        statement="{subject} is {value}{in_context}.",
+        # the perfect: a job held for a while is true of it later on (Eleanor Wish plays poker,
+        # then goes back to the FBI; "is" would make one of two true statements read false)
+        statement="{subject} has been {value}{in_context}.",
     ),
     RelationSpec(
         name="appears_in",
@@ -530,8 +532,10 @@ _SPECS = (
             "Which show is recommended to Bosch fans for {value}?",
             "Which series is suggested to Bosch fans for {value}?",
         ),
-        forward_closed=True,
-        reverse_closed=True,
+        # Open both ways: the reasons given ("intense storytelling") fit several shows, so
+        # another show's reason is no wrong answer; only the true statement is asked.
+        forward_closed=False,
+        reverse_closed=False,
     ),
     RelationSpec(
         name="story_involves",
@@ -668,7 +672,10 @@ _FAMILY: tuple[tuple[str, str, Phrasing, Phrasing], ...] = (
     (
         "married_to",
         "married to",
-        ("To whom is {subject} married{in_context}?", "Who is {subject} married to{in_context}?"),
+        (
+            "To whom has {subject} been married{in_context}?",
+            "Who has {subject} been married to{in_context}?",
+        ),
         (
             "Besides {others}, to whom has {subject} been married{in_context}?",
             "{subject} has been married to {others} and to whom else{in_context}?",
@@ -698,15 +705,19 @@ _FAMILY_AGAIN = {
     "mother_of": "{subject} is {object}'s mother{in_context}.",
     "half_brother_of": "{subject} is {object}'s half-brother{in_context}.",
     "ex_wife_of": "{subject} is {object}'s ex-wife{in_context}.",
-    "married_to": "{subject} and {object} are married{in_context}.",
+    "married_to": "{subject} and {object} have been married{in_context}.",
     "partner_of": "{subject} and {object} have been partners on the job{in_context}.",
 }
 """A second wording of each statement above, saying the same thing."""
 
-_FAMILY_FIRST = {"partner_of": "{subject} has been a work partner of {object}{in_context}."}
-"""A first wording other than "{subject} is <words> {object}": partners are told in the
-perfect, which is true of a current partner and of a former one (Sheehan was Harry's partner
-long before Bosch: Legacy; "work together" would make the statement false)."""
+_FAMILY_FIRST = {
+    "partner_of": "{subject} has been a work partner of {object}{in_context}.",
+    "married_to": "{subject} has been married to {object}{in_context}.",
+}
+"""A first wording other than "{subject} is <words> {object}": partners and spouses are told
+in the perfect, which is true of a current one and of a former one (Sheehan was Harry's partner
+long before Bosch: Legacy, Irving's marriage ends; "work together" or "is married" would make
+a true statement read false)."""
 
 _FAMILY_SPECS = tuple(
     RelationSpec(
@@ -970,7 +981,11 @@ _V2_SPECS = (
         kind=ValueKind.YEAR,
         category="novels",
         statement=("{subject} was published in {value}.", "{subject} came out in {value}."),
-        forward=("In which year was {subject} published?", "When was {subject} first published?"),
+        # "as a book": a novel serialised first (The Overlook, 2006) came out as a book later
+        forward=(
+            "In which year was {subject} published as a book?",
+            "In which year did {subject} come out as a book?",
+        ),
         forward_closed=True,
         value_min=1900,
         value_max=2100,

@@ -31,6 +31,7 @@ _NUMBER_WORDS = (
 _LOWER_AFTER_PREFIX = frozenset(
     {"What", "Who", "Whom", "Whose", "Which", "How", "When", "Where", "Why", "In", "On", "At", "To"}
     | {"For", "According", "The", "True", "Season", "Fans", "Together", "Ballard's"}
+    | {"A", "An", "With", "Besides"}
 )
 
 
