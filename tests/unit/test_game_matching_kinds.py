@@ -77,6 +77,30 @@ def test_numbers_in_words(typed: str, answer: str) -> None:
     assert AnswerMatcher().matches(typed, answer)
 
 
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("9th", "9"),
+        ("ninth", "9"),
+        ("book 9", "9"),
+        ("number 9", "9"),
+        ("seventh", "7"),
+        ("season 7", "7"),
+        ("11 years old", "11"),
+        ("age 11", "11"),
+        ("twenty first", "21"),
+    ],
+)
+def test_ordinals_and_the_words_around_a_number(typed: str, answer: str) -> None:
+    """Found in review: "9th", "book 9" or "11 years old" were wrong for 9 or 11."""
+    assert parse_number(typed) == float(answer)
+
+
+def test_a_different_ordinal_is_wrong(matcher: AnswerMatcher) -> None:
+    assert not matcher.matches("8th", "9")
+    assert not matcher.matches("eighth book", "9")
+
+
 def test_a_different_number_is_wrong(matcher: AnswerMatcher) -> None:
     """99 percent is not 100%, and "one hundred and one" is not 100."""
     assert not matcher.matches("99 percent", "100%")

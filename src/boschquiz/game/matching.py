@@ -157,7 +157,9 @@ def parse_date(text: str) -> date | None:
 
 _UNITS = frozenset(
     {"percent", "per", "cent", "pc", "episodes", "episode", "seasons", "season", "years"}
+    | {"year", "old", "age", "aged", "book", "number", "no", "st", "nd", "rd", "th"}
 )
+"""Words around a number that do not change it: "11 years old", "age 11", "book 9", "9th"."""
 _SMALL = {
     word: n
     for n, word in enumerate(
@@ -175,6 +177,18 @@ _TENS = {
     )
     if word
 }
+_ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        (
+            *("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+            *("ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"),
+            *("sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"),
+        )
+    )
+    if word
+}
+"""Ordinal words read as their number ("seventh" for 7, "twenty first" for 21)."""
 _FIGURES = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
 
@@ -189,6 +203,8 @@ def _words_to_number(words: list[str]) -> float | None:
             continue
         if word in _SMALL:
             current += _SMALL[word]
+        elif word in _ORDINALS:
+            current += _ORDINALS[word]
         elif word in _TENS:
             current += _TENS[word]
         elif word == "hundred":
@@ -203,7 +219,8 @@ def _words_to_number(words: list[str]) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """A number in figures or words, with an optional unit ("%", "percent", "seasons")."""
+    """A number in figures or words, with an optional unit ("%", "percent", "seasons"), an
+    ordinal ("9th", "seventh") or words that leave it as it is ("book 9", "11 years old")."""
     cleaned = text.casefold().replace("%", " percent ").replace("-", " ")
     figures = _FIGURES.findall(cleaned)
     words = [w for w in re.findall(r"[a-z]+", cleaned) if w not in _UNITS]
