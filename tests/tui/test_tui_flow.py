@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
+from textual.pilot import Pilot
 
 from boschquiz.core.model import Difficulty, Mode, Outcome
 from boschquiz.game.round import Lifeline
 from boschquiz.game.settings import GameSettings
 from boschquiz.store import Store
+from boschquiz.tui.app import BoschQuizApp
 from boschquiz.tui.screens.feedback import FeedbackScreen
 from boschquiz.tui.screens.help import HelpScreen
 from boschquiz.tui.screens.menu import MenuScreen
@@ -215,15 +217,25 @@ async def test_a_typed_question_shows_only_keys_that_act(tmp_path: Path) -> None
         assert Lifeline.EXTRA_TIME not in game.lifelines
 
 
-async def test_five_answers_the_fifth_choice_and_f5_is_fifty_fifty(tmp_path: Path) -> None:
-    """Bug 6: on a six-choice question `5` answers choice 5; 50:50 is F5 only."""
+def wide_ladder(tmp_path: Path) -> BoschQuizApp:
+    """A ladder game on a pack with six-choice questions (bug 6's tests)."""
     fixture = build_fixture(tmp_path, packs={"wide.yaml": WIDE_PACK})
     settings = GameSettings(mode=Mode.LADDER, tier=Difficulty.MEDIUM, player=PLAYER)
-    app = app_for(fixture, start=settings)
+    return app_for(fixture, start=settings)
+
+
+async def reach_six_choices(pilot: Pilot[int], app: BoschQuizApp) -> None:
+    """Answer on until the question on screen has six choices."""
+    await settle(pilot)
+    while len(current_question_screen(app).game.shown.choices) != 6:
+        await answer_and_continue(pilot)
+
+
+async def test_five_answers_the_fifth_choice_and_f5_is_fifty_fifty(tmp_path: Path) -> None:
+    """Bug 6: on a six-choice question `5` answers choice 5; 50:50 is F5 only."""
+    app = wide_ladder(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        while len(current_question_screen(app).game.shown.choices) != 6:
-            await answer_and_continue(pilot)
+        await reach_six_choices(pilot, app)
         screen = current_question_screen(app)
         fifth = screen.displayed_choices[4]
         await pilot.press("5")
@@ -234,13 +246,9 @@ async def test_five_answers_the_fifth_choice_and_f5_is_fifty_fifty(tmp_path: Pat
 
 async def test_f5_strikes_two_choices_on_a_six_choice_question(tmp_path: Path) -> None:
     """Bug 6: F5 is the 50:50 and answers nothing."""
-    fixture = build_fixture(tmp_path, packs={"wide.yaml": WIDE_PACK})
-    settings = GameSettings(mode=Mode.LADDER, tier=Difficulty.MEDIUM, player=PLAYER)
-    app = app_for(fixture, start=settings)
+    app = wide_ladder(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        while len(current_question_screen(app).game.shown.choices) != 6:
-            await answer_and_continue(pilot)
+        await reach_six_choices(pilot, app)
         game = current_question_screen(app).game
         await pilot.press("f5")
         await pilot.pause()

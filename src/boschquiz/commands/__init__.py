@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
+EXIT_USAGE = 2
+"""A command's exit status for arguments it cannot act on (argparse's own status for usage)."""
+
 
 def add_common_options(parser: argparse.ArgumentParser, *, inherit: bool = False) -> None:
     """--saves and --pack. With `inherit` (on a sub-command) an option left out keeps the

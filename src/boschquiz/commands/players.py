@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 
-from boschquiz.commands import Subparsers, path_argument, text_argument
+from boschquiz.commands import EXIT_USAGE, Subparsers, path_argument, text_argument
 from boschquiz.commands.scores import printable
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.paths import AppPaths
@@ -19,8 +19,6 @@ from boschquiz.store import (
     horizon_from_settings,
     normalize_player_name,
 )
-
-EXIT_USAGE = 2
 
 
 def register(sub: Subparsers) -> None:

@@ -11,15 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from boschquiz.commands import Subparsers, path_argument, text_argument
+from boschquiz.commands import EXIT_USAGE, Subparsers, path_argument, text_argument
 from boschquiz.commands.scores import printable
 from boschquiz.core.clock import SystemClock
 from boschquiz.core.paths import AppPaths
 from boschquiz.game.reports import REASON_WORDS, reason_from_word
 from boschquiz.game.settings import DEFAULT_PLAYER
 from boschquiz.store import Store
-
-EXIT_USAGE = 2
 
 
 def register(sub: Subparsers) -> None:
